@@ -1,0 +1,93 @@
+package jug.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import jug.core.JugException;
+import jug.core.JugfileException;
+import jug.core.TaskFailedException;
+import jug.core.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code jug} command: a memoizing task runner for scientific pipelines. */
+@Command(name = "jug", mixinStandardHelpOptions = true, versionProvider = JugCommand.Version.class,
+        subcommands = {ExecuteCommand.class, StatusCommand.class, HelpCommand.class},
+        description = "Runs the tasks a Jugfile.java declares, once each, sharing the work between any number of "
+                + "workers through a store (a directory, or Redis).")
+public final class JugCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one jug command line and returns its exit code, without exiting. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new JugCommand());
+        cli.setExecutionExceptionHandler(JugCommand::handle);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitStatus.BAD_INPUT.code();
+    }
+
+    /** Turns an exception into one clear line (a stack trace only with --debug) and an exit code. */
+    private static int handle(Exception e, CommandLine cli, ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean debug = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
+                || parsed.hasMatchedOption("--debug");
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        ExitStatus status;
+        String message;
+        if (cause instanceof JugfileException) {
+            status = ExitStatus.BAD_INPUT;
+            message = cause.getMessage();
+        } else if (cause instanceof StoreException) {
+            status = ExitStatus.STORE_UNAVAILABLE;
+            message = cause.getMessage();
+        } else if (cause instanceof IOException) {
+            status = ExitStatus.STORE_UNAVAILABLE;
+            message = "store error: " + cause;
+        } else if (cause instanceof TaskFailedException || cause instanceof JugException) {
+            status = ExitStatus.TASK_FAILED;
+            message = cause.getMessage();
+        } else if (cause instanceof CommandLine.ParameterException p) {
+            status = ExitStatus.BAD_INPUT;
+            message = p.getMessage();
+        } else {
+            status = ExitStatus.TASK_FAILED;
+            message = "internal error: " + cause + (debug ? "" : " (run with --debug for the stack trace)");
+        }
+        err.println("jug: " + message);
+        if (debug) {
+            cause.printStackTrace(err);
+        }
+        err.flush();
+        return status.code();
+    }
+
+    /** The version in the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = JugCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"jug " + (version == null ? "(development build)" : version)
+                    + " on Java " + Runtime.version()};
+        }
+    }
+}

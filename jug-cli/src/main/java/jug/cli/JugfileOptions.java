@@ -1,0 +1,69 @@
+package jug.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jug.core.Jug;
+import jug.core.jugfile.Jugfile;
+import jug.core.store.Store;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every command that reads a jugfile shares: which jugfile, its arguments, its store, class path. */
+final class JugfileOptions {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "JUGFILE", defaultValue = "Jugfile.java",
+            description = "The Jugfile.java to run (default: ${DEFAULT-VALUE}), or the name of a compiled class "
+                    + "on --classpath.")
+    String jugfile;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "Arguments for the jugfile (Jug.args()); put them after -- if they start with a dash.")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--jugdir", paramLabel = "DIR|URL",
+            description = "Where results and locks live: a directory, or a store URL such as redis://host/ "
+                    + "(default: the jugfile's path without .java, plus .jugdata).")
+    String jugdir;
+
+    @Option(names = "--classpath", split = ":", paramLabel = "PATH",
+            description = "Jars or directories that the jugfile uses, separated by ':'.")
+    List<Path> classpath = new ArrayList<>();
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    /** Compiles (or takes from the cache) and loads the jugfile. */
+    Jugfile load() {
+        if (isClassName()) {
+            return Jugfile.precompiled(jugfile, classpath);
+        }
+        return Jugfile.compile(Path.of(jugfile), jugfile, classpath);
+    }
+
+    /** Loads the jugfile and runs its {@code define}, for {@code jug execute} if {@code running}. */
+    Jug define(Jugfile loaded, boolean running) {
+        Jug jug = new Jug(loaded.source(), args, running);
+        loaded.define(jug);
+        return jug;
+    }
+
+    /** Opens the store the options name. */
+    Store openStore() {
+        return Store.open(jugdir());
+    }
+
+    /** The store location: {@code --jugdir}, else the jugfile's path without {@code .java} plus {@code .jugdata}. */
+    String jugdir() {
+        if (jugdir != null) {
+            return jugdir;
+        }
+        String stem = jugfile.endsWith(".java") ? jugfile.substring(0, jugfile.length() - 5) : jugfile;
+        return stem + ".jugdata";
+    }
+
+    private boolean isClassName() {
+        return !jugfile.endsWith(".java") && !Files.exists(Path.of(jugfile))
+                && jugfile.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+    }
+}

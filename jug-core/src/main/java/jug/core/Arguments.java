@@ -1,0 +1,272 @@
+package jug.core;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How task arguments are walked: to find the tasks nested in them (through lists, sets, maps, arrays, records and
+ * the {@link NoHash}/{@link CustomHash} wrappers), to check them against a method's parameter types when a task is
+ * declared, and to replace every task by its value when the task runs.
+ */
+final class Arguments {
+    private Arguments() {
+    }
+
+    /** Adds every task found in {@code arg} to {@code into}, in the order met. */
+    static void collectTasks(Object arg, Set<Task<?>> into) {
+        if (arg instanceof Task<?> task) {
+            into.add(task);
+        } else if (arg instanceof Collection<?> c) {
+            for (Object e : c) {
+                collectTasks(e, into);
+            }
+        } else if (arg instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                collectTasks(e.getKey(), into);
+                collectTasks(e.getValue(), into);
+            }
+        } else if (arg instanceof Object[] array) {
+            for (Object e : array) {
+                collectTasks(e, into);
+            }
+        } else if (arg instanceof NoHash<?> n) {
+            collectTasks(n.value(), into);
+        } else if (arg instanceof CustomHash<?> h) {
+            collectTasks(h.value(), into);
+        } else if (arg instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                collectTasks(component(r, c), into);
+            }
+        }
+    }
+
+    /** The value the task receives for {@code arg}: tasks replaced by their values, wrappers unwrapped. */
+    static Object resolve(Object arg, Type parameter, Function<Task<?>, Object> valueOf) {
+        if (arg instanceof Task<?> task) {
+            return valueOf.apply(task);
+        } else if (arg instanceof NoHash<?> n) {
+            return resolve(n.value(), parameter, valueOf);
+        } else if (arg instanceof CustomHash<?> h) {
+            return resolve(h.value(), parameter, valueOf);
+        } else if (!containsTask(arg)) {
+            return arg;
+        } else if (arg instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object e : list) {
+                out.add(resolve(e, typeArgument(parameter, 0), valueOf));
+            }
+            return out;
+        } else if (arg instanceof Set<?> set) {
+            Set<Object> out = new LinkedHashSet<>();
+            for (Object e : set) {
+                out.add(resolve(e, typeArgument(parameter, 0), valueOf));
+            }
+            return out;
+        } else if (arg instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(resolve(e.getKey(), typeArgument(parameter, 0), valueOf),
+                        resolve(e.getValue(), typeArgument(parameter, 1), valueOf));
+            }
+            return out;
+        } else if (arg instanceof Object[] array) {
+            Type component = componentType(parameter);
+            Class<?> raw = boxed(rawClass(component));
+            Object out = Array.newInstance(raw == Object.class ? Object.class : raw, array.length);
+            for (int i = 0; i < array.length; i++) {
+                Array.set(out, i, resolve(array[i], component, valueOf));
+            }
+            return out;
+        } else if (arg instanceof Record r) {
+            return rebuild(r, valueOf);
+        }
+        return arg;
+    }
+
+    /** True if a task is nested anywhere in {@code arg}. */
+    static boolean containsTask(Object arg) {
+        if (arg == null || arg instanceof String || arg instanceof Number || arg instanceof Boolean) {
+            return false;
+        }
+        Set<Task<?>> found = new LinkedHashSet<>();
+        collectTasks(arg, found);
+        return !found.isEmpty();
+    }
+
+    /**
+     * Checks that {@code arg} will fit {@code parameter} once its tasks are replaced by their results; returns null if
+     * it does, else a short description of what the argument is.
+     */
+    static String mismatch(Object arg, Type parameter) {
+        return fits(arg, parameter) ? null : describe(arg);
+    }
+
+    private static boolean fits(Object arg, Type parameter) {
+        Class<?> raw = rawClass(parameter);
+        if (arg == null) {
+            return !raw.isPrimitive();
+        }
+        Class<?> expected = boxed(raw);
+        if (arg instanceof Task<?> task) {
+            Class<?> produced = boxed(rawClass(((FunctionTask<?>) task).resultType()));
+            return produced == Object.class || expected.isAssignableFrom(produced) || produced.isAssignableFrom(expected);
+        }
+        if (arg instanceof NoHash<?> n) {
+            return fits(n.value(), parameter);
+        }
+        if (arg instanceof CustomHash<?> h) {
+            return fits(h.value(), parameter);
+        }
+        if (!containsTask(arg)) {
+            return expected.isInstance(arg);
+        }
+        if (arg instanceof List<?> || arg instanceof Set<?>) {
+            Class<?> made = arg instanceof List<?> ? ArrayList.class : LinkedHashSet.class;
+            return expected.isAssignableFrom(made) && allFit((Collection<?>) arg, typeArgument(parameter, 0));
+        }
+        if (arg instanceof Map<?, ?> map) {
+            return expected.isAssignableFrom(LinkedHashMap.class) && allFit(map.keySet(), typeArgument(parameter, 0))
+                    && allFit(map.values(), typeArgument(parameter, 1));
+        }
+        if (arg instanceof Object[] array) {
+            return (expected.isArray() || expected == Object.class)
+                    && allFit(List.of(array), componentType(parameter));
+        }
+        return expected.isInstance(arg);
+    }
+
+    private static boolean allFit(Collection<?> elements, Type type) {
+        for (Object e : elements) {
+            if (!fits(e, type)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A short, Java-like description of an argument's type, such as {@code List<Task<Integer>>}. */
+    static String describe(Object arg) {
+        if (arg == null) {
+            return "null";
+        }
+        if (arg instanceof Task<?> task) {
+            return "Task<" + typeName(boxed(rawClass(((FunctionTask<?>) task).resultType()))) + ">";
+        }
+        if (arg instanceof List<?> list) {
+            return "List<" + (list.isEmpty() ? "?" : describe(list.get(0))) + ">";
+        }
+        if (arg instanceof Set<?> set) {
+            return "Set<" + (set.isEmpty() ? "?" : describe(set.iterator().next())) + ">";
+        }
+        if (arg instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                return "Map<?, ?>";
+            }
+            Map.Entry<?, ?> e = map.entrySet().iterator().next();
+            return "Map<" + describe(e.getKey()) + ", " + describe(e.getValue()) + ">";
+        }
+        if (arg instanceof Object[] array && array.length > 0 && containsTask(array)) {
+            return describe(array[0]) + "[]";
+        }
+        return typeName(arg.getClass());
+    }
+
+    /** A type's name without package prefixes: {@code List<Boolean>} for {@code java.util.List<java.lang.Boolean>}. */
+    static String typeName(Type type) {
+        return type.getTypeName().replaceAll("\\b[a-z][a-z0-9_]*\\.", "").replace('$', '.');
+    }
+
+    static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        } else if (type instanceof ParameterizedType p) {
+            return rawClass(p.getRawType());
+        } else if (type instanceof GenericArrayType g) {
+            return Array.newInstance(rawClass(g.getGenericComponentType()), 0).getClass();
+        } else if (type instanceof TypeVariable<?> v) {
+            return rawClass(v.getBounds()[0]);
+        } else if (type instanceof WildcardType w) {
+            return rawClass(w.getUpperBounds()[0]);
+        }
+        return Object.class;
+    }
+
+    static Class<?> boxed(Class<?> c) {
+        if (!c.isPrimitive()) {
+            return c;
+        }
+        return switch (c.getName()) {
+            case "int" -> Integer.class;
+            case "long" -> Long.class;
+            case "double" -> Double.class;
+            case "float" -> Float.class;
+            case "boolean" -> Boolean.class;
+            case "byte" -> Byte.class;
+            case "short" -> Short.class;
+            case "char" -> Character.class;
+            default -> Void.class;
+        };
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        if (type instanceof WildcardType w) {
+            return typeArgument(w.getUpperBounds()[0], index);
+        }
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
+            return p.getActualTypeArguments()[index];
+        }
+        return Object.class;
+    }
+
+    private static Type componentType(Type type) {
+        if (type instanceof GenericArrayType g) {
+            return g.getGenericComponentType();
+        }
+        if (type instanceof Class<?> c && c.isArray()) {
+            return c.getComponentType();
+        }
+        return Object.class;
+    }
+
+    private static Object component(Record r, RecordComponent c) {
+        try {
+            var accessor = c.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read component '" + c.getName() + "' of " + r.getClass().getName(), e);
+        }
+    }
+
+    private static Record rebuild(Record r, Function<Task<?>, Object> valueOf) {
+        RecordComponent[] components = r.getClass().getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = resolve(component(r, components[i]), components[i].getGenericType(), valueOf);
+        }
+        try {
+            Constructor<?> canonical = r.getClass().getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            return (Record) canonical.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot rebuild " + r.getClass().getName()
+                    + " with the results of the tasks it holds", e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package jug.core.jugfile;
+
+import java.io.File;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jug.core.Jug;
+import jug.core.JugException;
+import jug.core.JugfileException;
+import jug.core.serialization.ResultTypes;
+
+/**
+ * A loaded jugfile: the class whose {@code public static void define(Jug jug)} declares the tasks, either compiled
+ * from a {@code Jugfile.java} (see {@link #compile}) or found precompiled on a class path ({@link #precompiled}).
+ * Calling {@link #define} runs the declarations; errors in them come back as {@link JugfileException}s that name the
+ * jugfile line.
+ */
+public final class Jugfile {
+    private final String displayName;
+    private final Path source;
+    private final Class<?> type;
+    private final Method define;
+    private final Set<String> ownClasses;
+
+    private Jugfile(String displayName, Path source, Class<?> type, Set<String> ownClasses) {
+        this.displayName = displayName;
+        this.source = source;
+        this.type = type;
+        this.ownClasses = Set.copyOf(ownClasses);
+        this.define = findDefine(type, displayName);
+    }
+
+    /**
+     * Compiles (or takes from the cache) the jugfile at {@code source}, against jug's classes and {@code classpath}.
+     *
+     * @param displayName how messages name the file, usually the path as the user typed it
+     */
+    public static Jugfile compile(Path source, String displayName, List<Path> classpath) {
+        if (!Files.isRegularFile(source)) {
+            throw new JugfileException(displayName + ": no such jugfile; give the path of a Jugfile.java (or the name "
+                    + "of a compiled class with --classpath)");
+        }
+        ClassLoader parent = extraClasses(classpath);
+        String compileClasspath = System.getProperty("java.class.path")
+                + classpath.stream().map(p -> File.pathSeparator + p.toAbsolutePath()).collect(Collectors.joining());
+        var classes = new JugfileCompiler(JugfileCompiler.defaultCacheRoot())
+                .compile(source, displayName, compileClasspath);
+        CompiledClasses loader = new CompiledClasses(classes, parent);
+        String stem = source.getFileName().toString().replaceFirst("\\.java$", "");
+        String main = classes.keySet().stream()
+                .filter(n -> n.equals(stem) || n.endsWith("." + stem))
+                .findFirst()
+                .orElseThrow(() -> new JugfileException(displayName + ": declares no top-level class " + stem
+                        + "; the file's public class must be named like the file"));
+        try {
+            return new Jugfile(displayName, source, loader.loadClass(main), classes.keySet());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new JugfileException(displayName + ": cannot load the compiled class " + main + ": " + e, e);
+        }
+    }
+
+    /** The precompiled jugfile class {@code className}, found on {@code classpath} or jug's own class path. */
+    public static Jugfile precompiled(String className, List<Path> classpath) {
+        try {
+            Class<?> type = Class.forName(className, true, extraClasses(classpath));
+            return new Jugfile(className, null, type, Set.of(className));
+        } catch (ClassNotFoundException e) {
+            throw new JugfileException(className + ": no such class on the class path; give a Jugfile.java path, "
+                    + "or add the jar or directory that holds the class with --classpath");
+        } catch (LinkageError e) {
+            throw new JugfileException(className + ": cannot load the class: " + e, e);
+        }
+    }
+
+    /** How messages name this jugfile. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The source file, or null for a precompiled class. */
+    public Path source() {
+        return source;
+    }
+
+    /** The class loader of the jugfile's classes (results of the jugfile's own types load through it). */
+    public ClassLoader classLoader() {
+        return type.getClassLoader();
+    }
+
+    /** The types a result of this jugfile may contain: the defaults plus the jugfile's own classes. */
+    public ResultTypes resultTypes() {
+        if (source == null) {
+            return ResultTypes.forJugfile(Set.of()).allowing(List.of(packagePrefix(type)));
+        }
+        return ResultTypes.forJugfile(ownClasses);
+    }
+
+    /** Runs the jugfile's {@code define(Jug)}, which declares its tasks on {@code jug}. */
+    public void define(Jug jug) {
+        try {
+            define.invoke(null, jug);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JugException j) {
+                throw j;
+            }
+            throw new JugfileException(where(cause) + "exception while declaring tasks: " + cause, cause);
+        } catch (IllegalAccessException e) {
+            throw new JugfileException(displayName + ": define(Jug) is not accessible; make it public static", e);
+        }
+    }
+
+    /** The jugfile line in {@code failure}'s stack trace, as {@code file:line: }, or the file name alone. */
+    private String where(Throwable failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (ownClasses.contains(frame.getClassName()) && frame.getLineNumber() > 0) {
+                return displayName + ":" + frame.getLineNumber() + ": ";
+            }
+        }
+        return displayName + ": ";
+    }
+
+    private static Method findDefine(Class<?> type, String displayName) {
+        try {
+            Method m = type.getMethod("define", Jug.class);
+            if (Modifier.isStatic(m.getModifiers())) {
+                return m;
+            }
+        } catch (NoSuchMethodException e) {
+            // reported below
+        }
+        throw new JugfileException(displayName + ": class " + type.getSimpleName() + " has no method "
+                + "`public static void define(Jug jug)`; add one that declares the tasks");
+    }
+
+    private static String packagePrefix(Class<?> type) {
+        String pkg = type.getPackageName();
+        return pkg.isEmpty() ? type.getName() : pkg + ".";
+    }
+
+    private static ClassLoader extraClasses(List<Path> classpath) {
+        ClassLoader parent = Jugfile.class.getClassLoader();
+        if (classpath.isEmpty()) {
+            return parent;
+        }
+        var urls = classpath.stream().map(p -> {
+            try {
+                return p.toAbsolutePath().toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new JugfileException("--classpath entry " + p + " is not a valid path");
+            }
+        }).toArray(java.net.URL[]::new);
+        return new java.net.URLClassLoader("jugfile-classpath", urls, parent);
+    }
+}

@@ -1,0 +1,33 @@
+package jug.core.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import jug.core.TaskKey;
+
+/**
+ * A lock as a store lists it: a task held by a worker, or marked failed (which {@code --keep-failed} does, so that
+ * no one retries it until {@code jug cleanup --failed-only}).
+ *
+ * @param owner who holds or held it, if the lock could be read
+ * @param failure the failure reason, if the lock marks a failed task
+ * @param version changes every time the holder renews the lock: an observer that sees the same version for longer
+ *     than the lease time knows that the holder stopped
+ * @param renewed when the lock was last written, by the store's clock (which may differ from this machine's), if
+ *     the store knows
+ */
+public record LockRecord(TaskKey key, Optional<LeaseOwner> owner, Optional<String> failure, String version,
+        Optional<Instant> renewed) {
+    public LockRecord {
+        Objects.requireNonNull(renewed, "renewed");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(version, "version");
+    }
+
+    /** True if the lock marks a failed task rather than one being computed. */
+    public boolean isFailed() {
+        return failure.isPresent();
+    }
+}
