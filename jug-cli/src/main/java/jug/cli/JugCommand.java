@@ -3,7 +3,11 @@ package jug.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import jug.core.JugException;
 import jug.core.JugfileException;
 import jug.core.TaskFailedException;
@@ -18,12 +22,22 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code jug} command: a memoizing task runner for scientific pipelines. */
 @Command(name = "jug", mixinStandardHelpOptions = true, versionProvider = JugCommand.Version.class,
-        subcommands = {ExecuteCommand.class, StatusCommand.class, HelpCommand.class},
         description = "Runs the tasks a Jugfile.java declares, once each, sharing the work between any number of "
                 + "workers through a store (a directory, or Redis).")
 public final class JugCommand implements Callable<Integer> {
+    /** Every subcommand, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
     @Spec
     CommandSpec spec;
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("execute", ExecuteCommand::new);
+        commands.put("status", StatusCommand::new);
+        commands.put("help", HelpCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -31,11 +45,22 @@ public final class JugCommand implements Callable<Integer> {
 
     /** Runs one jug command line and returns its exit code, without exiting. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for {@code args}. Picocli builds a model of every command it knows by reflection, which is a
+     * large part of jug's start-up time, so when the first argument names a subcommand only that one is added; help,
+     * typos and the bare {@code jug} get all of them.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new JugCommand());
+        String first = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setExecutionExceptionHandler(JugCommand::handle);
         return cli;
     }

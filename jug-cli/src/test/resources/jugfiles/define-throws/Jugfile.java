@@ -1,0 +1,14 @@
+import jug.core.Jug;
+
+public class Jugfile {
+    static int twice(int n) {
+        return n * 2;
+    }
+
+    public static void define(Jug jug) {
+        jug.task(Jugfile::twice, 21);
+        if (jug.args().isEmpty()) {
+            throw new IllegalStateException("no input directory given");
+        }
+    }
+}
