@@ -1,0 +1,106 @@
+package jug.backend.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import jug.core.store.Lease;
+import jug.core.store.Store;
+import jug.core.store.StoreContract;
+import jug.core.store.StoreException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStoreTest extends StoreContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected Store openStore() {
+        return Store.open(dir.resolve("x.jugdata").toString());
+    }
+
+    @Override
+    protected Store openSameStore() {
+        return Store.open(dir.resolve("x.jugdata").toUri().toString());
+    }
+
+    @Test
+    void resultsAreShardedFilesNamedByTheirKey() throws IOException {
+        store.write(key("a"), new byte[] {1});
+        String hex = key("a").hex();
+        assertThat(dir.resolve("x.jugdata/results/" + hex.substring(0, 2) + "/" + hex)).hasBinaryContent(new byte[] {1});
+        assertThat(dir.resolve("x.jugdata/jugstore")).hasContent("jug-store 1");
+    }
+
+    @Test
+    void anInterruptedWriteLeavesNoEntryAndItsLeftoverIsCleanedUp() throws IOException {
+        store.write(key("a"), new byte[] {1}); // creates the layout
+        Path partial = dir.resolve("x.jugdata/tmp/" + key("b").hex() + ".deadbeef");
+        Files.write(partial, new byte[] {9, 9});
+        Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        assertThat(store.keys()).containsExactly(key("a"));
+        assertThat(store.contains(key("b"))).isFalse();
+        assertThat(store.removeLeftovers(Duration.ofHours(1))).isEqualTo(1);
+        assertThat(partial).doesNotExist();
+    }
+
+    @Test
+    void leftoversYoungerThanTheAgeStay() throws IOException {
+        store.write(key("a"), new byte[] {1});
+        Path partial = dir.resolve("x.jugdata/tmp/" + key("b").hex() + ".cafe");
+        Files.write(partial, new byte[] {9});
+        assertThat(store.removeLeftovers(Duration.ofHours(1))).isZero();
+        assertThat(partial).exists();
+    }
+
+    @Test
+    void aLockFileSaysWhoHoldsIt() throws IOException {
+        Lease lease = store.tryLease(key("t"), owner("w1")).orElseThrow();
+        String text = Files.readString(dir.resolve("x.jugdata/locks/" + key("t").hex() + ".lock"));
+        assertThat(text).startsWith("jug-lock 1\n").contains("owner test-host 4242 1000 w1")
+                .contains("token " + lease.token());
+    }
+
+    @Test
+    void aDamagedLockCountsAsUnreadableAndCanBeBroken() throws IOException {
+        store.tryLease(key("t"), owner("w1")).orElseThrow();
+        Files.writeString(dir.resolve("x.jugdata/locks/" + key("t").hex() + ".lock"), "garbage");
+        assertThat(store.locks()).singleElement().satisfies(l -> {
+            assertThat(l.owner()).isEmpty();
+            assertThat(l.version()).startsWith("unreadable:");
+        });
+        assertThat(store.breakLock(store.locks().get(0))).isTrue();
+    }
+
+    @Test
+    void aStoreWrittenInAnotherFormatIsRefused() throws IOException {
+        Files.createDirectories(dir.resolve("old.jugdata"));
+        Files.writeString(dir.resolve("old.jugdata/jugstore"), "jug-store 99\n");
+        assertThatThrownBy(() -> Store.open(dir.resolve("old.jugdata").toString()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("incompatible jug (jug-store 99)");
+    }
+
+    @Test
+    void readingCreatesNothing() throws IOException {
+        store.read(key("a"));
+        store.keys();
+        store.locks();
+        assertThat(dir.resolve("x.jugdata")).doesNotExist();
+    }
+
+    @Test
+    void releasingLeavesNoLockFileBehind() throws IOException {
+        Lease lease = store.tryLease(key("t"), owner("w1")).orElseThrow();
+        store.release(lease);
+        try (Stream<Path> files = Files.list(dir.resolve("x.jugdata/locks"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+}
