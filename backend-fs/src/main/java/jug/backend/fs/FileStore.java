@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,14 +34,18 @@ import jug.core.store.Store;
  * primes.jugdata/
  *   jugstore                 format marker ("jug-store 1")
  *   results/3f/3f9a…c2       one file per result, sharded by the first two hex digits of the key
- *   locks/3f9a…c2.lock       one file per lock (see LockFile)
+ *   locks/3f9a…c2.lock       a held lock: a hard link to its worker's owner file (see LockFile)
+ *   locks/owners/W.owner     one per worker: who it is and its renewal counter
  *   tmp/                     results being written, renamed into results/ when complete
  * </pre>
  *
  * <p>Results are written to a temporary file in the store and renamed into place, so no reader ever sees a partial
- * result; rename is atomic on local file systems and NFS. Locks are created with {@code O_EXCL}, atomic on local
- * disks and NFSv3+. Taking over a stale lock renames it to a unique name first (only one worker's rename can
- * succeed) and checks that it was not renewed meanwhile. No path is built from user text, only from hex keys.
+ * result; rename is atomic on local file systems and NFS. A lock is taken by hard-linking the worker's owner file to
+ * the lock's name: {@code link(2)} fails if the name exists, atomically, on local disks and on every NFS version (the
+ * classic NFS-safe lock), and costs one system call. Because all of a worker's locks share one inode, one write to
+ * the owner file renews them all. Taking over a stale lock renames it to a unique name first (only one worker's
+ * rename can succeed) and checks that it was not renewed meanwhile. No path is built from user text, only from hex
+ * keys and worker tokens.
  *
  * <p>Durability: results are not fsynced by default. Every entry carries a checksum, so an entry torn by a power
  * failure is detected and computed again; setting {@code JUG_FSYNC=1} makes every result durable before its lock is
@@ -56,6 +61,29 @@ public final class FileStore implements Store {
     private final Path tmp;
     private final boolean fsync;
     private final Set<String> madeDirectories = ConcurrentHashMap.newKeySet();
+    private final Map<String, OwnerFile> owners = new ConcurrentHashMap<>();
+    private final Map<Lease, Long> acquired = new ConcurrentHashMap<>();
+
+    /**
+     * A lock released within this time of its acquisition or its owner's last renewal is simply unlinked, as
+     * {@link Store#release} allows: no one breaks a lock that young. Older locks are released the careful way.
+     */
+    private static final long FRESH_NANOS = Store.FRESH_LEASE.toNanos();
+
+    /** A worker's owner file, which its locks link to, and when it was last renewed (this process's clock). */
+    private static final class OwnerFile {
+        final Path path;
+        final Object inode;
+        LockFile content;
+        volatile long renewedNanos;
+
+        OwnerFile(Path path, Object inode, LockFile content) {
+            this.path = path;
+            this.inode = inode;
+            this.content = content;
+            this.renewedNanos = System.nanoTime();
+        }
+    }
 
     FileStore(Path root, boolean fsync) throws IOException {
         this.root = root;
@@ -143,50 +171,99 @@ public final class FileStore implements Store {
 
     @Override
     public Optional<Lease> tryLease(TaskKey key, LeaseOwner owner) throws IOException {
-        ensureDirectory(locks);
-        Lease lease = new Lease(key, owner, Long.toHexString(ThreadLocalRandom.current().nextLong() | 1L << 62));
-        byte[] content = new LockFile(owner, lease.token(), 0, Optional.empty()).toBytes();
-        try (FileChannel out = FileChannel.open(lockPath(key), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            out.write(ByteBuffer.wrap(content));
+        OwnerFile file = ownerFile(owner);
+        try {
+            Files.createLink(lockPath(key), file.path);
         } catch (FileAlreadyExistsException e) {
             return Optional.empty();
         }
+        Lease lease = new Lease(key, owner, owner.worker());
+        acquired.put(lease, System.nanoTime());
         return Optional.of(lease);
     }
 
     @Override
     public boolean renew(Lease lease) throws IOException {
-        return rewrite(lease, LockFile::renewed);
+        OwnerFile file = owners.get(lease.token());
+        if (file == null || !isOurs(lockPath(lease.key()), file)) {
+            return false;
+        }
+        synchronized (file) { // one write renews every lock of the worker, since they share the owner file's inode
+            file.content = file.content.renewed();
+            byte[] bytes = file.content.toBytes();
+            try (FileChannel channel = FileChannel.open(file.path, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes), 0);
+                channel.truncate(bytes.length);
+            }
+            file.renewedNanos = System.nanoTime();
+        }
+        return true;
     }
 
     @Override
     public void fail(Lease lease, String reason) throws IOException {
+        OwnerFile file = owners.get(lease.token());
+        Path lock = lockPath(lease.key());
+        if (file == null || !isOurs(lock, file)) {
+            return;
+        }
         String line = reason.replace('\n', ' ');
-        rewrite(lease, lock -> lock.failed(line.length() > 500 ? line.substring(0, 497) + "..." : line));
+        LockFile failed = file.content.failed(line.length() > 500 ? line.substring(0, 497) + "..." : line);
+        Path temp = locks.resolve(lease.key().hex() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".failing");
+        Files.write(temp, failed.toBytes(), StandardOpenOption.CREATE_NEW);
+        Files.move(temp, lock, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        acquired.remove(lease);
     }
 
-    /** Rewrites our own lock in place, through one open file, so that a lock taken over meanwhile is never touched. */
-    private boolean rewrite(Lease lease, java.util.function.UnaryOperator<LockFile> change) throws IOException {
-        try (FileChannel channel = FileChannel.open(lockPath(lease.key()), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
-            channel.read(b, 0);
-            Optional<LockFile> lock = LockFile.parse(java.util.Arrays.copyOf(b.array(), b.position()));
-            if (lock.isEmpty() || !lock.get().token().equals(lease.token())) {
-                return false;
-            }
-            byte[] updated = change.apply(lock.get()).toBytes();
-            channel.write(ByteBuffer.wrap(updated), 0);
-            channel.truncate(updated.length);
-            return true;
+    @Override
+    public void release(Lease lease) throws IOException {
+        Long at = acquired.remove(lease);
+        OwnerFile file = owners.get(lease.token());
+        if (file == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        Path lock = lockPath(lease.key());
+        if (at != null && now - Math.max(at, file.renewedNanos) < FRESH_NANOS) {
+            Files.deleteIfExists(lock);
+            return;
+        }
+        removeIf(lock, tomb -> file.inode.equals(inode(tomb)));
+    }
+
+    private boolean isOurs(Path lock, OwnerFile file) throws IOException {
+        try {
+            return file.inode.equals(inode(lock));
         } catch (NoSuchFileException e) {
             return false;
         }
     }
 
-    @Override
-    public void release(Lease lease) throws IOException {
-        removeIf(lockPath(lease.key()), lock -> lock.isPresent() && lock.get().token().equals(lease.token()));
+    private static Object inode(Path path) throws IOException {
+        return Files.getAttribute(path, "unix:ino");
+    }
+
+    /** This process's owner file for {@code owner}, created on first use. */
+    private OwnerFile ownerFile(LeaseOwner owner) throws IOException {
+        OwnerFile file = owners.get(owner.worker());
+        if (file != null) {
+            return file;
+        }
+        synchronized (owners) {
+            file = owners.get(owner.worker());
+            if (file == null) {
+                Path dir = locks.resolve("owners");
+                ensureDirectory(dir);
+                Path path = dir.resolve(owner.worker() + ".owner");
+                LockFile content = new LockFile(owner, owner.worker(), 0, Optional.empty());
+                Files.write(path, content.toBytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                file = new OwnerFile(path, inode(path), content);
+                owners.put(owner.worker(), file);
+            }
+            return file;
+        }
     }
 
     @Override
@@ -206,7 +283,7 @@ public final class FileStore implements Store {
                 Instant renewed = Files.getLastModifiedTime(path).toInstant();
                 Optional<LockFile> lock = LockFile.parse(bytes);
                 TaskKey key = new TaskKey(name.substring(0, name.length() - 5));
-                String version = lock.map(LockFile::version).orElse("unreadable:" + java.util.Arrays.hashCode(bytes));
+                String version = lock.map(LockFile::version).orElse(unreadable(bytes));
                 records.add(new LockRecord(key, lock.map(LockFile::owner), lock.flatMap(LockFile::failure), version,
                         Optional.of(renewed)));
             } catch (NoSuchFileException e) {
@@ -218,8 +295,14 @@ public final class FileStore implements Store {
 
     @Override
     public boolean breakLock(LockRecord observed) throws IOException {
-        return removeIf(lockPath(observed.key()), lock -> lock.map(LockFile::version)
-                .map(v -> v.equals(observed.version())).orElse(observed.version().startsWith("unreadable:")));
+        return removeIf(lockPath(observed.key()), tomb -> {
+            byte[] bytes = Files.readAllBytes(tomb);
+            return LockFile.parse(bytes).map(LockFile::version).orElse(unreadable(bytes)).equals(observed.version());
+        });
+    }
+
+    private static String unreadable(byte[] bytes) {
+        return "unreadable:" + java.util.Arrays.hashCode(bytes);
     }
 
     /**
@@ -227,7 +310,7 @@ public final class FileStore implements Store {
      * renamed to a unique name (only one worker's rename can succeed), then checked; if the check fails it is linked
      * back (which fails harmlessly if someone created a new lock meanwhile).
      */
-    private boolean removeIf(Path lock, java.util.function.Predicate<Optional<LockFile>> check) throws IOException {
+    private boolean removeIf(Path lock, TombCheck check) throws IOException {
         Path tomb = lock.resolveSibling(lock.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".removed");
         try {
@@ -236,7 +319,7 @@ public final class FileStore implements Store {
             return false;
         }
         try {
-            if (check.test(LockFile.parse(Files.readAllBytes(tomb)))) {
+            if (check.test(tomb)) {
                 return true;
             }
             try {
@@ -250,19 +333,28 @@ public final class FileStore implements Store {
         }
     }
 
+    /** Decides, on a lock moved aside, whether removing it was right. */
+    @FunctionalInterface
+    private interface TombCheck {
+        boolean test(Path tomb) throws IOException;
+    }
+
     @Override
     public int removeLeftovers(Duration age) throws IOException {
         Instant before = Instant.now().minus(age);
         int removed = 0;
-        for (Path dir : List.of(tmp, locks)) {
+        Path ownerDir = locks.resolve("owners");
+        for (Path dir : List.of(tmp, locks, ownerDir)) {
             String[] names = dir.toFile().list();
             if (names == null) {
                 continue;
             }
             for (String name : names) {
-                boolean leftover = dir.equals(tmp) || name.endsWith(".removed");
                 Path path = dir.resolve(name);
                 try {
+                    boolean leftover = dir.equals(tmp) || name.endsWith(".removed") || name.endsWith(".failing")
+                            || (dir.equals(ownerDir) && !owners.containsKey(name.replace(".owner", ""))
+                                && ((Number) Files.getAttribute(path, "unix:nlink")).intValue() == 1);
                     if (leftover && Files.getLastModifiedTime(path).toInstant().isBefore(before)) {
                         removed += Files.deleteIfExists(path) ? 1 : 0;
                     }

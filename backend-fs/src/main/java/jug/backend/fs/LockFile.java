@@ -6,8 +6,9 @@ import java.util.Optional;
 import jug.core.store.LeaseOwner;
 
 /**
- * The text inside a lock file: who holds the lock, the token of this acquisition, a renewal counter that changes
- * whenever the holder shows it is alive, and a failure reason once the task failed under {@code --keep-failed}.
+ * The text inside a lock file: who holds the lock, the holder's token, a renewal counter that changes whenever the
+ * holder shows it is alive, and a failure reason once the task failed under {@code --keep-failed}. A worker's held
+ * locks are hard links to one owner file, so they all show the same text and one renewal renews them all.
  *
  * <pre>
  * jug-lock 1

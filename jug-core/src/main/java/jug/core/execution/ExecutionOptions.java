@@ -35,8 +35,8 @@ public record ExecutionOptions(boolean keepGoing, boolean keepFailed, boolean ag
         Objects.requireNonNull(maxPoll, "maxPoll");
         Objects.requireNonNull(deadline, "deadline");
         stopFiles = List.copyOf(stopFiles);
-        if (leaseTime.toMillis() < 100) {
-            throw new IllegalArgumentException("lease time < 100 ms: " + leaseTime);
+        if (leaseTime.toMillis() < 1000) { // stores may treat a lock younger than half a second as certainly live
+            throw new IllegalArgumentException("lease time < 1 s: " + leaseTime);
         }
         if (maxPoll.isNegative() || maxPoll.isZero()) {
             throw new IllegalArgumentException("poll interval <= 0: " + maxPoll);

@@ -16,6 +16,9 @@ import jug.core.TaskKey;
  * default; {@code redis:} for a Redis server). Every method may be called from several threads at once.
  */
 public interface Store extends AutoCloseable {
+    /** No lock younger than this (since acquisition or renewal) is ever broken; see {@link #release}. */
+    java.time.Duration FRESH_LEASE = java.time.Duration.ofMillis(500);
+
     /**
      * Opens the store that {@code jugdir} names: a URI whose scheme a provider serves ({@code redis://host/}), or
      * a path, which means a directory ({@code file:}).
@@ -50,7 +53,11 @@ public interface Store extends AutoCloseable {
     /** Shows that the lease's holder is alive; false if the lease is no longer held by it (taken over, removed). */
     boolean renew(Lease lease) throws IOException;
 
-    /** Gives up the lease, unless it was taken over meanwhile (then the new holder's lock stays). */
+    /**
+     * Gives up the lease, unless it was taken over meanwhile (then the new holder's lock stays). A store may skip
+     * that check for a lease acquired or renewed less than {@link #FRESH_LEASE} ago: locks are broken only after a
+     * whole lease time without renewal (at least a second), or when their owner process is gone.
+     */
     void release(Lease lease) throws IOException;
 
     /** Turns the lease into a mark that the task failed, with a one-line reason; the mark never expires. */
