@@ -366,8 +366,19 @@ public final class FileStore implements Store {
         return removed;
     }
 
+    /** Removes this process's owner files that no lock links to any more, so a finished worker leaves nothing. */
     @Override
-    public void close() {
+    public void close() throws IOException {
+        for (OwnerFile file : owners.values()) {
+            try {
+                if (((Number) Files.getAttribute(file.path, "unix:nlink")).intValue() == 1) {
+                    Files.deleteIfExists(file.path);
+                }
+            } catch (NoSuchFileException e) {
+                // already gone
+            }
+        }
+        owners.clear();
     }
 
     private Path resultPath(TaskKey key) {
