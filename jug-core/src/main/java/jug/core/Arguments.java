@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * How task arguments are walked: to find the tasks nested in them (through lists, sets, maps, arrays, records, {@code Optional} and
- * the {@link NoHash}/{@link CustomHash} wrappers), to check them against a method's parameter types when a task is
- * declared, and to replace every task by its value when the task runs.
+ * How task arguments are walked: to find the tasks nested in them (through lists, sets, maps, arrays, records,
+ * {@code Optional} and the {@link NoHash}/{@link CustomHash} wrappers), to check them against a method's parameter
+ * types when a task is declared, and to replace every task by its value when the task runs.
  */
 final class Arguments {
     private Arguments() {
