@@ -9,18 +9,20 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * How task arguments are walked: to find the tasks nested in them (through lists, sets, maps, arrays, records and
- * the {@link NoHash}/{@link CustomHash} wrappers), to check them against a method's parameter types when a task is
- * declared, and to replace every task by its value when the task runs.
+ * How task arguments are walked: to find the tasks nested in them (through lists, sets, maps, arrays, records,
+ * {@code Optional} and the {@link NoHash}/{@link CustomHash} wrappers), to check them against a method's parameter
+ * types when a task is declared, and to replace every task by its value when the task runs.
  */
 final class Arguments {
     private Arguments() {
@@ -43,6 +45,8 @@ final class Arguments {
             for (Object e : array) {
                 collectTasks(e, into);
             }
+        } else if (arg instanceof Optional<?> o) {
+            o.ifPresent(v -> collectTasks(v, into));
         } else if (arg instanceof NoHash<?> n) {
             collectTasks(n.value(), into);
         } else if (arg instanceof CustomHash<?> h) {
@@ -83,10 +87,12 @@ final class Arguments {
                         resolve(e.getValue(), typeArgument(parameter, 1), valueOf));
             }
             return out;
+        } else if (arg instanceof Optional<?> o) {
+            return o.map(v -> resolve(v, typeArgument(parameter, 0), valueOf));
         } else if (arg instanceof Object[] array) {
             Type component = componentType(parameter);
-            Class<?> raw = boxed(rawClass(component));
-            Object out = Array.newInstance(raw == Object.class ? Object.class : raw, array.length);
+            // An int[] parameter gets an int[] (Array.set unboxes), not the Integer[] it cannot be cast from.
+            Object out = Array.newInstance(rawClass(component), array.length);
             for (int i = 0; i < array.length; i++) {
                 Array.set(out, i, resolve(array[i], component, valueOf));
             }
@@ -138,13 +144,16 @@ final class Arguments {
             Class<?> made = arg instanceof List<?> ? ArrayList.class : LinkedHashSet.class;
             return expected.isAssignableFrom(made) && allFit((Collection<?>) arg, typeArgument(parameter, 0));
         }
+        if (arg instanceof Optional<?> o) {
+            return expected.isAssignableFrom(Optional.class) && fits(o.get(), typeArgument(parameter, 0));
+        }
         if (arg instanceof Map<?, ?> map) {
             return expected.isAssignableFrom(LinkedHashMap.class) && allFit(map.keySet(), typeArgument(parameter, 0))
                     && allFit(map.values(), typeArgument(parameter, 1));
         }
         if (arg instanceof Object[] array) {
             return (expected.isArray() || expected == Object.class)
-                    && allFit(List.of(array), componentType(parameter));
+                    && allFit(Arrays.asList(array), componentType(parameter));
         }
         return expected.isInstance(arg);
     }
@@ -156,6 +165,51 @@ final class Arguments {
             }
         }
         return true;
+    }
+
+    /**
+     * Finds a task held by a record component whose type cannot take the task's result, which the record would need
+     * when it is rebuilt with results in place of tasks (a component typed {@code Task<Integer>}, say); returns null
+     * if there is none, else what holds what, for a message.
+     */
+    static String misplacedTask(Object arg) {
+        if (arg instanceof NoHash<?> n) {
+            return misplacedTask(n.value());
+        } else if (arg instanceof CustomHash<?> h) {
+            return misplacedTask(h.value());
+        } else if (arg instanceof Optional<?> o) {
+            return o.map(Arguments::misplacedTask).orElse(null);
+        } else if (arg instanceof Collection<?> c) {
+            return firstMisplaced(c);
+        } else if (arg instanceof Map<?, ?> m) {
+            String inKeys = firstMisplaced(m.keySet());
+            return inKeys != null ? inKeys : firstMisplaced(m.values());
+        } else if (arg instanceof Object[] array) {
+            return firstMisplaced(Arrays.asList(array));
+        } else if (arg instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                Object value = component(r, c);
+                if (containsTask(value) && !fits(value, c.getGenericType())) {
+                    return describe(value) + " in component '" + c.getName() + "' of " + typeName(r.getClass())
+                            + ", whose type is " + typeName(c.getGenericType());
+                }
+                String inner = misplacedTask(value);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstMisplaced(Collection<?> elements) {
+        for (Object e : elements) {
+            String found = misplacedTask(e);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** A short, Java-like description of an argument's type, such as {@code List<Task<Integer>>}. */
@@ -178,6 +232,9 @@ final class Arguments {
             }
             Map.Entry<?, ?> e = map.entrySet().iterator().next();
             return "Map<" + describe(e.getKey()) + ", " + describe(e.getValue()) + ">";
+        }
+        if (arg instanceof Optional<?> o && o.isPresent()) {
+            return "Optional<" + describe(o.get()) + ">";
         }
         if (arg instanceof Object[] array && array.length > 0 && containsTask(array)) {
             return describe(array[0]) + "[]";

@@ -187,6 +187,12 @@ public final class Jug {
                         + " is " + found + ", parameter is " + Arguments.typeName(parameters.get(i))
                         + "; fix the parameter type or the value (or task) that feeds it");
             }
+            String misplaced = Arguments.containsTask(argument) ? Arguments.misplacedTask(argument) : null;
+            if (misplaced != null) {
+                throw new JugfileException(DeclarationSite.find(source) + "argument " + (i + 1) + " of " + method.name()
+                        + " holds " + misplaced + "; give the component the type of the task's result, or a type "
+                        + "variable, since the task runs with the result in its place");
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ record TaskMethod(String name, List<Type> parameterTypes, Type resultType) {
         String method = lambda.getImplMethodName();
         if (method.startsWith("lambda$")) {
             throw new JugfileException("a task needs a method reference such as " + simpleName(simpleClass)
-                    + "::compute, not a lambda; move the lambda's body into a static method and pass a reference to it");
+                    + "::compute, not a lambda (Java also compiles a reference to a varargs method as one); "
+                    + "move the body into a static method with fixed parameters and pass a reference to it");
         }
         if (lambda.getCapturedArgCount() > 0) {
             throw new JugfileException("the method reference to " + simpleClass + "." + method

@@ -1,6 +1,5 @@
 package jug.core.hash;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer that the encoder writes into; reused between tasks to avoid garbage. */
@@ -67,11 +66,39 @@ final class ByteSink {
         write((int) v);
     }
 
-    /** A length-prefixed UTF-8 string. */
+    /**
+     * A length-prefixed UTF-8 string. An unpaired surrogate, which UTF-8 cannot represent (Java's encoder writes '?'
+     * instead, so that "\uD800" and "?" would collide), is written as its three-byte generalized UTF-8 form, as in
+     * WTF-8 and Python's {@code surrogatepass}; every other string gets exactly its UTF-8 bytes.
+     */
     void writeString(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeVarint(utf8.length);
-        write(utf8);
+        int length = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            length += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            i += Character.charCount(cp);
+        }
+        writeVarint(length);
+        ensure(length);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp < 0x80) {
+                bytes[size++] = (byte) cp;
+            } else if (cp < 0x800) {
+                bytes[size++] = (byte) (0xC0 | cp >>> 6);
+                bytes[size++] = (byte) (0x80 | cp & 0x3F);
+            } else if (cp < 0x10000) {
+                bytes[size++] = (byte) (0xE0 | cp >>> 12);
+                bytes[size++] = (byte) (0x80 | cp >>> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                bytes[size++] = (byte) (0xF0 | cp >>> 18);
+                bytes[size++] = (byte) (0x80 | cp >>> 12 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp >>> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp & 0x3F);
+            }
+            i += Character.charCount(cp);
+        }
     }
 
     private void ensure(int extra) {

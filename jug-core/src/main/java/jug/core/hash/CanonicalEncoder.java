@@ -38,6 +38,8 @@ import jug.core.TaskKey;
 public final class CanonicalEncoder {
     /** Bumped whenever the encoding changes; it is the first thing hashed, so old and new keys never collide. */
     public static final String VERSION = "jug.task.v1";
+    /** The prefix of {@link #valueKey}s: a different string, so that a value key is never also a task key. */
+    static final String VALUE_VERSION = "jug.value.v1";
 
     private final MessageDigest sha256;
     private final ByteSink sink = new ByteSink();
@@ -70,7 +72,7 @@ public final class CanonicalEncoder {
     /** The key of a value on its own (used for derived identities such as a tasklet's). */
     public TaskKey valueKey(String label, Object value) {
         sink.clear();
-        sink.writeString(VERSION);
+        sink.writeString(VALUE_VERSION);
         sink.writeString(label);
         encode(sink, value, "value");
         return digest(sink);
@@ -202,7 +204,12 @@ public final class CanonicalEncoder {
             encode(value, e.getValue(), path + ", value of key " + e.getKey());
             entries.add(new byte[][] {key.toByteArray(), value.toByteArray()});
         }
-        entries.sort((a, b) -> Arrays.compareUnsigned(a[0], b[0]));
+        // Keys that encode alike (NoHash, equal CustomHash fingerprints) are ordered by their values' encodings, so
+        // that no order of iteration shows through.
+        entries.sort((a, b) -> {
+            int byKey = Arrays.compareUnsigned(a[0], b[0]);
+            return byKey != 0 ? byKey : Arrays.compareUnsigned(a[1], b[1]);
+        });
         out.writeVarint(entries.size());
         for (byte[][] e : entries) {
             out.write(e[0]);
