@@ -8,16 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import jug.core.Task;
+import jug.core.TaskKey;
 import jug.core.execution.ExecutionOptions;
 import jug.core.execution.ExecutionSummary;
 import jug.core.execution.LeaseKeeper;
+import jug.core.execution.Outcome;
 import jug.core.execution.Worker;
 import jug.core.graph.TaskGraph;
-import jug.core.jugfile.Jugfile;
-import jug.core.serialization.ResultCodec;
+import jug.core.graph.TaskPattern;
 import jug.core.store.LeaseOwner;
-import jug.core.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,23 +61,141 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log every task as it starts.")
     boolean verbose;
 
+    @Option(names = "--target", paramLabel = "PATTERN", description = "Run only the tasks whose names match (and "
+            + "the tasks they need): /regex/, a dotted name such as Jugfile.isPrime (matches any name containing "
+            + "it), or a bare name such as isPrime (matches .isPrime).")
+    String target;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Worker threads in this process; each behaves exactly like a separate worker "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int jobs;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Jugfile loaded = jugfile.load();
-        TaskGraph graph = jugfile.define(loaded, true).graph();
+    public Integer call() throws IOException, InterruptedException {
+        if (jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1: " + jobs);
+        }
+        Predicate<Task<?>> selected = target == null ? t -> true : TaskPattern.parse(target);
+        if (jobs > 1 && System.getProperty("jug.vision.threads") == null) {
+            System.setProperty("jug.vision.threads", "1"); // one kernel thread per worker: the workers fill the cores
+        }
         ExecutionOptions options = options();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null, verbose);
-        ExecutionSummary summary;
-        try (Store store = jugfile.openStore();
-                LeaseKeeper keeper = new LeaseKeeper(store, options.leaseTime(), progress::warning)) {
-            ResultCodec codec = new ResultCodec(loaded.resultTypes(), loaded.classLoader());
-            summary = new Worker(store, codec, LeaseOwner.newWorker(), options, progress, keeper).execute(graph);
+        ExecutionSummary summary = null;
+        try (Session session = jugfile.open(progress::warning);
+                LeaseKeeper keeper = new LeaseKeeper(session.store(), options.leaseTime(), progress::warning)) {
+            Set<TaskKey> previous = Set.of();
+            while (true) {
+                Session.Evaluated evaluated = session.evaluate(true);
+                warnIfTasksVanished(previous, evaluated.graph(), progress);
+                TaskGraph graph = selected(evaluated.graph(), selected);
+                Set<TaskKey> finished = evaluated.finished();
+                progress.round(graph.size(), (int) graph.keys().stream().filter(finished::contains).count());
+                ExecutionSummary round = runWorkers(session, graph, finished, options, progress, keeper);
+                summary = summary == null ? round : summary.thenRound(round);
+                if (round.outcome() != Outcome.FINISHED) {
+                    break;
+                }
+                if (evaluated.evaluation().complete()) {
+                    if (round.total().executed() > 0) {
+                        checkDeclaresTheSameTasks(session, evaluated.graph(), progress);
+                    }
+                    break;
+                }
+                if (evaluated.graph().keys().equals(previous)) {
+                    summary = summary.alongside(new ExecutionSummary(Outcome.BLOCKED, "the jugfile stops at a "
+                            + "barrier although every task before it is finished; does it call value() on a task "
+                            + "whose result cannot be read?", Map.of()));
+                    break;
+                }
+                previous = evaluated.graph().keys();
+            }
         } finally {
             progress.finish();
         }
+        if (target != null && summary.perName().isEmpty()) {
+            spec.commandLine().getErr().println("jug: --target " + target + " matches no task");
+            return ExitStatus.BAD_INPUT.code();
+        }
+        printSummary(summary);
+        return switch (summary.outcome()) {
+            case FINISHED -> summary.total().failed() > 0 ? ExitStatus.TASK_FAILED.code() : ExitStatus.OK.code();
+            case STOPPED -> ExitStatus.OK.code();
+            case FAILED, BLOCKED -> ExitStatus.TASK_FAILED.code();
+        };
+    }
+
+    private static TaskGraph selected(TaskGraph graph, Predicate<Task<?>> selected) {
+        return graph.size() == 0 ? graph : TaskGraph.of(graph.withUpstream(selected));
+    }
+
+    /** Runs {@code jobs} workers over the graph, each in its own thread with its own identity, and merges them. */
+    private ExecutionSummary runWorkers(Session session, TaskGraph graph, Set<TaskKey> stored, ExecutionOptions options,
+            ProgressPrinter progress, LeaseKeeper keeper) throws IOException, InterruptedException {
+        if (jobs == 1) {
+            return worker(session, options, progress, keeper).execute(graph, stored);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> new Thread(r, "jug-worker"));
+        try {
+            List<Future<ExecutionSummary>> results = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                Worker worker = worker(session, options, progress, keeper);
+                results.add(pool.submit(() -> worker.execute(graph, stored)));
+            }
+            ExecutionSummary merged = null;
+            for (Future<ExecutionSummary> f : results) {
+                ExecutionSummary one;
+                try {
+                    one = f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                merged = merged == null ? one : merged.alongside(one);
+            }
+            return merged;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Worker worker(Session session, ExecutionOptions options, ProgressPrinter progress,
+            LeaseKeeper keeper) {
+        return new Worker(session.store(), session.codec(), LeaseOwner.newWorker(), options, progress, keeper);
+    }
+
+    /** Tasks known before a barrier must still be there after it; if not, the jugfile is not deterministic. */
+    private static void warnIfTasksVanished(Set<TaskKey> previous, TaskGraph graph, ProgressPrinter progress) {
+        long vanished = previous.stream().filter(k -> !graph.contains(k)).count();
+        if (vanished > 0) {
+            progress.warning(vanished + " tasks declared by the previous evaluation of the jugfile are gone in this "
+                    + "one: the jugfile declares different tasks each time it runs (random numbers? the clock? "
+                    + "unordered file listings?), so their results are never reused");
+        }
+    }
+
+    /** Evaluates the jugfile once more: a deterministic jugfile declares exactly the tasks just finished. */
+    private static void checkDeclaresTheSameTasks(Session session, TaskGraph finished, ProgressPrinter progress) {
+        TaskGraph again = session.evaluate(true).graph();
+        List<Task<?>> unknown = again.tasks().stream().filter(t -> !finished.contains(t.key())).toList();
+        if (!unknown.isEmpty()) {
+            progress.warning("evaluated again, the jugfile declares " + unknown.size() + " tasks it did not declare "
+                    + "before (such as " + unknown.get(0).name() + "@" + unknown.get(0).key().shortHex() + "): it "
+                    + "declares different tasks each time it runs (random numbers? the clock? unordered file "
+                    + "listings?), so its results are never reused");
+        }
+    }
+
+    private void printSummary(ExecutionSummary summary) {
         Table table = new Table("Executed", "Loaded", "Failed");
         for (Map.Entry<String, ExecutionSummary.Counts> e : summary.perName().entrySet()) {
             table.row(e.getKey(), e.getValue().executed(), e.getValue().loaded(), e.getValue().failed());
@@ -77,13 +203,9 @@ final class ExecuteCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(table.render());
         spec.commandLine().getOut().flush();
         if (!summary.reason().isEmpty()) {
-            spec.commandLine().getErr().println("jug: " + summary.outcome().name().toLowerCase() + ": " + summary.reason());
+            spec.commandLine().getErr().println("jug: " + summary.outcome().name().toLowerCase(Locale.ROOT) + ": "
+                    + summary.reason());
         }
-        return switch (summary.outcome()) {
-            case FINISHED -> summary.total().failed() > 0 ? ExitStatus.TASK_FAILED.code() : ExitStatus.OK.code();
-            case STOPPED -> ExitStatus.OK.code();
-            case FAILED, BLOCKED -> ExitStatus.TASK_FAILED.code();
-        };
     }
 
     private ExecutionOptions options() {

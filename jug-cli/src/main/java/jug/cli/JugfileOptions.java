@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jug.core.Jug;
+import java.util.function.Consumer;
 import jug.core.jugfile.Jugfile;
 import jug.core.store.Store;
 import picocli.CommandLine.Option;
@@ -41,16 +41,10 @@ final class JugfileOptions {
         return Jugfile.compile(Path.of(jugfile), jugfile, classpath);
     }
 
-    /** Loads the jugfile and runs its {@code define}, for {@code jug execute} if {@code running}. */
-    Jug define(Jugfile loaded, boolean running) {
-        Jug jug = new Jug(loaded.source(), args, running);
-        loaded.define(jug);
-        return jug;
-    }
-
-    /** Opens the store the options name. */
-    Store openStore() {
-        return Store.open(jugdir());
+    /** Loads the jugfile and opens its store; warnings (corrupt results met by barriers) go to {@code warnings}. */
+    Session open(Consumer<String> warnings) {
+        Jugfile loaded = load();
+        return new Session(loaded, Store.open(jugdir()), args, warnings);
     }
 
     /** The store location: {@code --jugdir}, else the jugfile's path without {@code .java} plus {@code .jugdata}. */

@@ -2,8 +2,11 @@ package jug.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jug.core.Task;
+import jug.core.TaskKey;
 import jug.core.execution.ExecutionListener;
 
 /**
@@ -17,10 +20,11 @@ final class ProgressPrinter implements ExecutionListener {
     private final boolean verbose;
     private final long started = System.nanoTime();
     private final long interval;
-    private final AtomicInteger done = new AtomicInteger();
+    private final Set<TaskKey> finishedNow = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private volatile int total;
-    private volatile int finishedAtStart = -1;
+    private volatile int finishedAtStart;
+    private int computedBefore;
     private long lastPrint;
     private boolean lineOpen;
 
@@ -31,13 +35,15 @@ final class ProgressPrinter implements ExecutionListener {
         this.interval = terminal ? 100_000_000L : 10_000_000_000L;
     }
 
-    @Override
-    public synchronized void started(int total, int finished) {
+    /**
+     * A new round of work (the first, or one after a barrier) on {@code total} tasks, {@code finished} of which are
+     * already done. Called once per round by the command, however many workers run it.
+     */
+    synchronized void round(int total, int finished) {
+        computedBefore += finishedNow.size();
+        finishedNow.clear();
         this.total = total;
-        if (finishedAtStart < 0) {
-            finishedAtStart = finished;
-            done.set(finished);
-        }
+        this.finishedAtStart = finished;
         print(true);
     }
 
@@ -52,13 +58,13 @@ final class ProgressPrinter implements ExecutionListener {
     @Override
     public void taskFinished(Task<?> task, Duration took) {
         running.decrementAndGet();
-        done.incrementAndGet();
+        finishedNow.add(task.key());
         print(false);
     }
 
     @Override
     public void taskFinishedElsewhere(Task<?> task) {
-        done.incrementAndGet();
+        finishedNow.add(task.key());
         print(false);
     }
 
@@ -98,9 +104,9 @@ final class ProgressPrinter implements ExecutionListener {
             return;
         }
         lastPrint = now;
-        int d = done.get();
+        int d = finishedAtStart + finishedNow.size();
         double seconds = (now - started) / 1e9;
-        int computed = d - Math.max(0, finishedAtStart);
+        int computed = computedBefore + finishedNow.size();
         double rate = seconds > 0 ? computed / seconds : 0;
         String eta = rate > 0 && total > d ? ", ETA " + format(Duration.ofMillis((long) ((total - d) / rate * 1000))) : "";
         String line = String.format("%d/%d tasks done, %d running, %.0f tasks/s%s", d, total, running.get(), rate, eta);

@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import jug.core.execution.Status;
 import jug.core.execution.TaskCounts;
-import jug.core.graph.TaskGraph;
-import jug.core.jugfile.Jugfile;
-import jug.core.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,17 +26,21 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Jugfile loaded = jugfile.load();
-        TaskGraph graph = jugfile.define(loaded, false).graph();
-        TaskCounts counts;
-        try (Store store = jugfile.openStore()) {
-            counts = Status.of(graph, store, Duration.ofSeconds(30));
-        }
         PrintWriter out = spec.commandLine().getOut();
+        TaskCounts counts;
+        boolean complete;
+        try (Session session = jugfile.open(w -> spec.commandLine().getErr().println("jug: warning: " + w))) {
+            Session.Evaluated evaluated = session.evaluate(false);
+            complete = evaluated.evaluation().complete();
+            counts = Status.of(evaluated.graph(), evaluated.finished(), session.store(), Duration.ofSeconds(30));
+        }
         out.print(oneLine ? summary(counts) : table(counts));
         if (counts.stale() > 0) {
             out.println(counts.stale() + " lock" + (counts.stale() == 1 ? " is" : "s are") + " held by workers that "
                     + "are gone; those tasks count as ready (the next `jug execute` takes them over)");
+        }
+        if (!complete) {
+            out.println("The jugfile stopped at a barrier: more tasks follow once these are finished.");
         }
         out.flush();
         return ExitStatus.OK.code();

@@ -44,23 +44,62 @@ public final class Jug {
     private final Path source;
     private final List<String> args;
     private final boolean running;
+    private final ResultSource results;
+    private boolean barrierReached;
     private final CanonicalEncoder encoder = new CanonicalEncoder();
     private final Map<Class<?>, TaskMethod> methods = new HashMap<>();
     private final Map<TaskKey, FunctionTask<?>> tasks = new LinkedHashMap<>();
 
     /**
      * A jug for the jugfile at {@code source} (null when tasks are declared from plain Java code), which receives
-     * {@code args} and runs under {@code jug execute} if {@code running}.
+     * {@code args}, runs under {@code jug execute} if {@code running}, and sees stored results through
+     * {@code results} (for barriers and {@link #value}).
      */
-    public Jug(Path source, List<String> args, boolean running) {
+    public Jug(Path source, List<String> args, boolean running, ResultSource results) {
         this.source = source;
         this.args = List.copyOf(args);
         this.running = running;
+        this.results = results;
     }
 
-    /** A jug for tasks declared from plain Java code, with no arguments. */
+    /** A jug for tasks declared from plain Java code, with no arguments and no stored results. */
     public Jug() {
-        this(null, List.of(), false);
+        this(null, List.of(), false, ResultSource.none());
+    }
+
+    /**
+     * Stops the jugfile here unless every task declared so far is finished, so that what follows can look at their
+     * results (with {@link #value}). {@code jug execute} runs the tasks before the barrier, then evaluates the
+     * jugfile again; {@code jug status} shows the tasks known so far.
+     */
+    public void barrier() {
+        for (FunctionTask<?> t : tasks.values()) {
+            if (!results.isFinished(t.key())) {
+                barrierReached = true;
+                throw new BarrierReached("barrier: " + t.name() + "@" + t.key().shortHex() + " is not finished");
+            }
+        }
+    }
+
+    /**
+     * The result of {@code task}, for a jugfile that decides what to declare next from it. If the result is not
+     * stored yet this works as a {@link #barrier()}: the jugfile stops here and is evaluated again once it is.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R value(Task<R> task) {
+        if (results.isFinished(task.key())) {
+            Optional<ResultSource.Stored> stored = results.load(task);
+            if (stored.isPresent()) {
+                return (R) stored.get().value();
+            }
+        }
+        barrierReached = true;
+        throw new BarrierReached("value of " + task.name() + "@" + task.key().shortHex() + " is not stored yet");
+    }
+
+    /** True if the jugfile stopped at a barrier (or a {@link #value}) whose tasks were not finished. */
+    public boolean reachedBarrier() {
+        return barrierReached;
     }
 
     /** Declares the task {@code f()}. */

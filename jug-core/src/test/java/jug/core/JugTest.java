@@ -251,7 +251,7 @@ class JugTest {
 
     @Test
     void jugKnowsItsSourceArgumentsAndMode() {
-        Jug running = new Jug(Path.of("Jugfile.java"), List.of("--fast"), true);
+        Jug running = new Jug(Path.of("Jugfile.java"), List.of("--fast"), true, ResultSource.none());
         assertThat(running.source()).contains(Path.of("Jugfile.java"));
         assertThat(running.args()).containsExactly("--fast");
         assertThat(running.isRunning()).isTrue();

@@ -28,13 +28,39 @@ public record ExecutionSummary(Outcome outcome, String reason, Map<String, Count
         return t;
     }
 
-    /** This summary merged with another worker's (for {@code --jobs}); the worse outcome wins. */
-    public ExecutionSummary merge(ExecutionSummary other) {
+    /**
+     * This summary together with that of another worker that ran the same graph at the same time (for
+     * {@code --jobs}): executed and failed add up; "loaded" counts tasks finished by neither; the worse outcome wins.
+     */
+    public ExecutionSummary alongside(ExecutionSummary other) {
         Map<String, Counts> merged = new TreeMap<>(perName);
-        other.perName.forEach((name, c) -> merged.merge(name, c, Counts::plus));
-        boolean otherWorse = other.outcome.ordinal() > outcome.ordinal() && other.outcome != Outcome.STOPPED
-                || outcome == Outcome.FINISHED && other.outcome != Outcome.FINISHED;
-        return otherWorse ? new ExecutionSummary(other.outcome, other.reason, merged)
+        other.perName.forEach((name, b) -> merged.merge(name, b, (a, c) -> new Counts(a.executed + c.executed,
+                Math.max(0, Math.min(a.loaded - c.executed, c.loaded - a.executed)), a.failed + c.failed)));
+        return worse(other) ? new ExecutionSummary(other.outcome, other.reason, merged)
                 : new ExecutionSummary(outcome, reason, merged);
+    }
+
+    /**
+     * This summary followed by that of the next round on the same jugfile, after a barrier: the later graph holds the
+     * earlier one, so tasks this round executed are not "loaded" in the next; the later outcome stands.
+     */
+    public ExecutionSummary thenRound(ExecutionSummary next) {
+        Map<String, Counts> merged = new TreeMap<>(perName);
+        next.perName.forEach((name, b) -> merged.merge(name, b, (a, c) -> new Counts(a.executed + c.executed,
+                Math.max(0, c.loaded - a.executed), a.failed + c.failed)));
+        return new ExecutionSummary(next.outcome, next.reason, merged);
+    }
+
+    private boolean worse(ExecutionSummary other) {
+        return severity(other.outcome) > severity(outcome);
+    }
+
+    private static int severity(Outcome o) {
+        return switch (o) {
+            case FINISHED -> 0;
+            case STOPPED -> 1;
+            case BLOCKED -> 2;
+            case FAILED -> 3;
+        };
     }
 }

@@ -22,9 +22,12 @@ public final class Status {
     private Status() {
     }
 
-    /** The counts for {@code graph} in {@code store}; locks unrenewed for twice {@code leaseTime} count as stale. */
-    public static TaskCounts of(TaskGraph graph, Store store, Duration leaseTime) throws IOException {
-        Set<TaskKey> stored = store.keys();
+    /**
+     * The counts for {@code graph}, whose finished tasks are those in {@code stored} (one listing of the store), and
+     * whose locks are listed from {@code store}; locks unrenewed for twice {@code leaseTime} count as stale.
+     */
+    public static TaskCounts of(TaskGraph graph, Set<TaskKey> stored, Store store, Duration leaseTime)
+            throws IOException {
         Map<TaskKey, LockRecord> locks = new HashMap<>();
         for (LockRecord lock : store.locks()) {
             locks.put(lock.key(), lock);

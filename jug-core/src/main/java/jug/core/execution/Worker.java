@@ -54,9 +54,13 @@ public final class Worker {
         this.keeper = keeper;
     }
 
-    /** Runs the graph until every task is finished, a task fails, nothing can progress, or a limit is reached. */
-    public ExecutionSummary execute(TaskGraph graph) throws IOException {
-        TaskStates states = new TaskStates(graph, store.keys());
+    /**
+     * Runs the graph until every task is finished, a task fails, nothing can progress, or a limit is reached.
+     * {@code stored} is a recent listing of the store's keys (it need not be current: every task is checked again
+     * once its lease is won).
+     */
+    public ExecutionSummary execute(TaskGraph graph, Set<TaskKey> stored) throws IOException {
+        TaskStates states = new TaskStates(graph, stored);
         listener.started(states.size(), states.size() - states.unfinished());
         LockWatch watch = new LockWatch(store, options.leaseTime());
         double rotation = ThreadLocalRandom.current().nextDouble(); // workers start at different places: less contention

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jug.core.BarrierReached;
 import jug.core.Jug;
 import jug.core.JugException;
 import jug.core.JugfileException;
+import jug.core.ResultSource;
 import jug.core.serialization.ResultTypes;
 
 /**
@@ -100,12 +102,26 @@ public final class Jugfile {
         return ResultTypes.forJugfile(ownClasses);
     }
 
-    /** Runs the jugfile's {@code define(Jug)}, which declares its tasks on {@code jug}. */
+    /**
+     * Runs the jugfile's {@code define} on a new {@link Jug} that receives {@code args}, runs under
+     * {@code jug execute} if {@code running}, and sees stored results through {@code results}; stops at the first
+     * barrier whose tasks are not finished.
+     */
+    public Evaluation evaluate(List<String> args, boolean running, ResultSource results) {
+        Jug jug = new Jug(source, args, running, results);
+        define(jug);
+        return new Evaluation(jug, jug.graph(), !jug.reachedBarrier());
+    }
+
+    /** Runs the jugfile's {@code define(Jug)}, which declares its tasks on {@code jug}, up to a barrier. */
     public void define(Jug jug) {
         try {
             define.invoke(null, jug);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof BarrierReached) {
+                return;
+            }
             if (cause instanceof JugException j) {
                 throw j;
             }

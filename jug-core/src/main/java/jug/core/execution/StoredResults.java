@@ -1,0 +1,72 @@
+package jug.core.execution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import jug.core.ResultSource;
+import jug.core.Task;
+import jug.core.TaskKey;
+import jug.core.serialization.CorruptResultException;
+import jug.core.serialization.ResultCodec;
+import jug.core.store.Store;
+
+/**
+ * A {@link ResultSource} over a store, for jugfiles with barriers: which tasks are finished comes from one listing
+ * of the store, taken when first needed (so each evaluation of a jugfile sees one consistent snapshot, and a jugfile
+ * without barriers costs no listing until a command wants one), and values are read and decoded on demand. A corrupt
+ * entry is removed, reported, and counts as not finished.
+ */
+public final class StoredResults implements ResultSource {
+    private final Store store;
+    private final ResultCodec codec;
+    private final Consumer<String> warnings;
+    private Set<TaskKey> finished;
+
+    /** Results in {@code store}; corrupt entries met later are reported to {@code warnings}. */
+    public StoredResults(Store store, ResultCodec codec, Consumer<String> warnings) {
+        this.store = store;
+        this.codec = codec;
+        this.warnings = warnings;
+    }
+
+    /** The keys of every stored result, listed once (on the first call) and then remembered. */
+    public Set<TaskKey> finished() throws IOException {
+        if (finished == null) {
+            finished = store.keys();
+        }
+        return finished;
+    }
+
+    @Override
+    public boolean isFinished(TaskKey key) {
+        try {
+            return finished().contains(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<Stored> load(Task<?> task) {
+        try {
+            Optional<byte[]> entry = store.read(task.key());
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stored(codec.decode(entry.get())));
+        } catch (CorruptResultException e) {
+            warnings.accept(store.describe() + ": result " + task.key() + " (" + task.name() + ") is corrupt ("
+                    + e.getMessage() + "); it will be computed again");
+            try {
+                store.remove(task.key());
+            } catch (IOException removal) {
+                throw new UncheckedIOException(removal);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
