@@ -30,7 +30,9 @@ final class Arguments {
 
     /** Adds every task found in {@code arg} to {@code into}, in the order met. */
     static void collectTasks(Object arg, Set<Task<?>> into) {
-        if (arg instanceof Task<?> task) {
+        if (arg instanceof Tasklet<?> view) {
+            into.add(view.root());
+        } else if (arg instanceof Task<?> task) {
             into.add(task);
         } else if (arg instanceof Collection<?> c) {
             for (Object e : c) {
@@ -60,7 +62,9 @@ final class Arguments {
 
     /** The value the task receives for {@code arg}: tasks replaced by their values, wrappers unwrapped. */
     static Object resolve(Object arg, Type parameter, Function<Task<?>, Object> valueOf) {
-        if (arg instanceof Task<?> task) {
+        if (arg instanceof Tasklet<?> view) {
+            return view.value(valueOf);
+        } else if (arg instanceof Task<?> task) {
             return valueOf.apply(task);
         } else if (arg instanceof NoHash<?> n) {
             return resolve(n.value(), parameter, valueOf);
@@ -128,7 +132,7 @@ final class Arguments {
         }
         Class<?> expected = boxed(raw);
         if (arg instanceof Task<?> task) {
-            Class<?> produced = boxed(rawClass(((FunctionTask<?>) task).resultType()));
+            Class<?> produced = boxed(rawClass(resultType(task)));
             return produced == Object.class || expected.isAssignableFrom(produced) || produced.isAssignableFrom(expected);
         }
         if (arg instanceof NoHash<?> n) {
@@ -218,7 +222,7 @@ final class Arguments {
             return "null";
         }
         if (arg instanceof Task<?> task) {
-            return "Task<" + typeName(boxed(rawClass(((FunctionTask<?>) task).resultType()))) + ">";
+            return "Task<" + typeName(boxed(rawClass(resultType(task)))) + ">";
         }
         if (arg instanceof List<?> list) {
             return "List<" + (list.isEmpty() ? "?" : describe(list.get(0))) + ">";
@@ -240,6 +244,11 @@ final class Arguments {
             return describe(array[0]) + "[]";
         }
         return typeName(arg.getClass());
+    }
+
+    /** The declared type of a task's result (Object when unknown, as for list elements). */
+    static Type resultType(Task<?> task) {
+        return task instanceof FunctionTask<?> f ? f.resultType() : ((Tasklet<?>) task).resultType();
     }
 
     /** A type's name without package prefixes: {@code List<Boolean>} for {@code java.util.List<java.lang.Boolean>}. */

@@ -11,13 +11,16 @@ import java.util.function.Function;
  * made only by {@link Jug}.
  */
 public final class FunctionTask<R> implements Task<R> {
+    private final String name;
     private final TaskMethod method;
     private final TaskFunction function;
     private final Object[] arguments;
     private final TaskKey key;
     private final List<Task<?>> dependencies;
 
-    FunctionTask(TaskMethod method, TaskFunction function, Object[] arguments, TaskKey key, List<Task<?>> dependencies) {
+    FunctionTask(String name, TaskMethod method, TaskFunction function, Object[] arguments, TaskKey key,
+            List<Task<?>> dependencies) {
+        this.name = name;
         this.method = method;
         this.function = function;
         this.arguments = arguments;
@@ -27,7 +30,7 @@ public final class FunctionTask<R> implements Task<R> {
 
     @Override
     public String name() {
-        return method.name();
+        return name;
     }
 
     @Override

@@ -10,15 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import jug.core.TaskFunction.F0;
-import jug.core.TaskFunction.F1;
-import jug.core.TaskFunction.F2;
-import jug.core.TaskFunction.F3;
-import jug.core.TaskFunction.F4;
-import jug.core.TaskFunction.F5;
-import jug.core.TaskFunction.F6;
-import jug.core.TaskFunction.F7;
-import jug.core.TaskFunction.F8;
 import jug.core.graph.TaskGraph;
 import jug.core.hash.CanonicalEncoder;
 import jug.core.hash.UnhashableArgumentException;
@@ -40,7 +31,7 @@ import jug.core.hash.UnhashableArgumentException;
  * an argument with no stable hash fails with a {@link JugfileException} naming the jugfile line. Declaring the same
  * function with equal arguments twice gives the same task. Not thread-safe: a jugfile declares from one thread.
  */
-public final class Jug {
+public final class Jug implements TaskDeclarer {
     private final Path source;
     private final List<String> args;
     private final boolean running;
@@ -102,54 +93,6 @@ public final class Jug {
         return barrierReached;
     }
 
-    /** Declares the task {@code f()}. */
-    public <R> Task<R> task(F0<R> f) {
-        return declare(f);
-    }
-
-    /** Declares the task {@code f(a)}; {@code a} may be a value or a task, or hold tasks. */
-    public <A, R> Task<R> task(F1<A, R> f, Object a) {
-        return declare(f, a);
-    }
-
-    /** Declares the task {@code f(a, b)}. */
-    public <A, B, R> Task<R> task(F2<A, B, R> f, Object a, Object b) {
-        return declare(f, a, b);
-    }
-
-    /** Declares the task {@code f(a, b, c)}. */
-    public <A, B, C, R> Task<R> task(F3<A, B, C, R> f, Object a, Object b, Object c) {
-        return declare(f, a, b, c);
-    }
-
-    /** Declares the task {@code f(a, b, c, d)}. */
-    public <A, B, C, D, R> Task<R> task(F4<A, B, C, D, R> f, Object a, Object b, Object c, Object d) {
-        return declare(f, a, b, c, d);
-    }
-
-    /** Declares the task {@code f(a, b, c, d, e)}. */
-    public <A, B, C, D, E, R> Task<R> task(F5<A, B, C, D, E, R> f, Object a, Object b, Object c, Object d, Object e) {
-        return declare(f, a, b, c, d, e);
-    }
-
-    /** Declares the task {@code f(a, b, c, d, e, g)}. */
-    public <A, B, C, D, E, G, R> Task<R> task(F6<A, B, C, D, E, G, R> f, Object a, Object b, Object c, Object d,
-            Object e, Object g) {
-        return declare(f, a, b, c, d, e, g);
-    }
-
-    /** Declares the task {@code f(a, b, c, d, e, g, h)}. */
-    public <A, B, C, D, E, G, H, R> Task<R> task(F7<A, B, C, D, E, G, H, R> f, Object a, Object b, Object c,
-            Object d, Object e, Object g, Object h) {
-        return declare(f, a, b, c, d, e, g, h);
-    }
-
-    /** Declares the task {@code f(a, b, c, d, e, g, h, i)}. */
-    public <A, B, C, D, E, G, H, I, R> Task<R> task(F8<A, B, C, D, E, G, H, I, R> f, Object a, Object b, Object c,
-            Object d, Object e, Object g, Object h, Object i) {
-        return declare(f, a, b, c, d, e, g, h, i);
-    }
-
     /** The arguments given to the jugfile after {@code --} on the command line. */
     public List<String> args() {
         return args;
@@ -175,8 +118,201 @@ public final class Jug {
         return TaskGraph.of(new ArrayList<>(tasks.values()));
     }
 
+    /** {@link #mapReduce(TaskFunction.F2, TaskFunction.F1, List, int, int)} with 4 inputs per map task and 8 per reduction. */
+    public <T, M> Task<M> mapReduce(TaskFunction.F2<M, M, M> reducer, TaskFunction.F1<T, M> mapper, List<?> inputs) {
+        return mapReduce(reducer, mapper, inputs, 4, 8);
+    }
+
+    /**
+     * Declares {@code reduce(reducer, map(mapper, inputs))} as a tree of tasks: each task maps {@code mapStep} inputs
+     * and folds their results, then tasks of {@code reduceStep} partial results fold those, level by level, down to
+     * one task, whose result is returned. Inputs may be values or tasks. Over no inputs the result is null.
+     */
+    public <T, M> Task<M> mapReduce(TaskFunction.F2<M, M, M> reducer, TaskFunction.F1<T, M> mapper, List<?> inputs,
+            int mapStep, int reduceStep) {
+        requireSteps(mapStep, reduceStep);
+        String name = "mapreduce(" + method(mapper).name() + ", " + method(reducer).name() + ")";
+        if (inputs.isEmpty()) {
+            return cast(named(name).task(Builtins::empty));
+        }
+        List<Task<M>> partials = new ArrayList<>();
+        for (List<?> chunk : chunks(inputs, mapStep)) {
+            partials.add(cast(named(name).task(Builtins::mapAndReduce, mapper, reducer, chunk)));
+        }
+        return reduceLevels(reducer, partials, reduceStep);
+    }
+
+    /** {@link #reduce(TaskFunction.F2, List, int)} with 8 values per task. */
+    public <M> Task<M> reduce(TaskFunction.F2<M, M, M> reducer, List<?> inputs) {
+        return reduce(reducer, inputs, 8);
+    }
+
+    /**
+     * Declares the left fold of {@code inputs} (values or tasks) with {@code reducer} as a tree of tasks, each folding
+     * {@code reduceStep} values. Over no inputs the result is null.
+     */
+    public <M> Task<M> reduce(TaskFunction.F2<M, M, M> reducer, List<?> inputs, int reduceStep) {
+        requireSteps(1, reduceStep);
+        if (inputs.isEmpty()) {
+            return cast(named("reduce(" + method(reducer).name() + ")").task(Builtins::empty));
+        }
+        return reduceLevels(reducer, inputs, reduceStep);
+    }
+
+    /** {@link #map(TaskFunction.F1, List, int)} with one task per input. */
+    public <T, M> List<Task<M>> map(TaskFunction.F1<T, M> mapper, List<?> inputs) {
+        return map(mapper, inputs, 1);
+    }
+
+    /**
+     * Declares {@code mapper} over every input: one task per input if {@code mapStep} is 1, else one task per chunk of
+     * {@code mapStep} inputs, each returned element being a view (a {@link Tasklet}) into its chunk's result.
+     */
+    public <T, M> List<Task<M>> map(TaskFunction.F1<T, M> mapper, List<?> inputs, int mapStep) {
+        requireSteps(mapStep, 2);
+        List<Task<M>> out = new ArrayList<>(inputs.size());
+        if (mapStep == 1) {
+            for (Object x : inputs) {
+                out.add(task(mapper, x));
+            }
+            return out;
+        }
+        String name = "map(" + method(mapper).name() + ")";
+        for (List<?> chunk : chunks(inputs, mapStep)) {
+            Task<List<M>> block = cast(named(name).task(Builtins::mapAll, mapper, chunk));
+            out.addAll(block.elements(chunk.size()));
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
-    private <R> Task<R> declare(TaskFunction f, Object... arguments) {
+    private <M> Task<M> reduceLevels(TaskFunction.F2<M, M, M> reducer, List<?> values, int reduceStep) {
+        String name = "reduce(" + method(reducer).name() + ")";
+        List<?> level = values;
+        do {
+            List<Task<M>> next = new ArrayList<>();
+            for (List<?> chunk : chunks(level, reduceStep)) {
+                next.add(chunk.size() == 1 && chunk.get(0) instanceof Task<?> only ? cast(only)
+                        : cast(named(name).task(Builtins::reduceAll, reducer, chunk)));
+            }
+            level = next;
+        } while (level.size() > 1);
+        return (Task<M>) level.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Task<T> cast(Task<?> task) {
+        return (Task<T>) task;
+    }
+
+    private static List<List<?>> chunks(List<?> items, int size) {
+        List<List<?>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            out.add(List.copyOf(items.subList(i, Math.min(items.size(), i + size))));
+        }
+        return out;
+    }
+
+    private void requireSteps(int mapStep, int reduceStep) {
+        if (mapStep < 1 || reduceStep < 2) {
+            throw new JugfileException(DeclarationSite.find(source) + "mapStep must be at least 1 and reduceStep at "
+                    + "least 2: " + mapStep + ", " + reduceStep);
+        }
+    }
+
+    /** {@link #compound(TaskFunction, Object...)} for a pipeline of no arguments besides the jug. */
+    public <R> Task<R> compound(TaskFunction.F1<Jug, Task<R>> pipeline) {
+        return compound((TaskFunction) pipeline);
+    }
+
+    /** {@link #compound(TaskFunction, Object...)} for a pipeline of one argument besides the jug. */
+    public <A, R> Task<R> compound(TaskFunction.F2<Jug, A, Task<R>> pipeline, Object a) {
+        return compound((TaskFunction) pipeline, a);
+    }
+
+    /** {@link #compound(TaskFunction, Object...)} for a pipeline of two arguments besides the jug. */
+    public <A, B, R> Task<R> compound(TaskFunction.F3<Jug, A, B, Task<R>> pipeline, Object a, Object b) {
+        return compound((TaskFunction) pipeline, a, b);
+    }
+
+    /** {@link #compound(TaskFunction, Object...)} for a pipeline of three arguments besides the jug. */
+    public <A, B, C, R> Task<R> compound(TaskFunction.F4<Jug, A, B, C, Task<R>> pipeline, Object a, Object b,
+            Object c) {
+        return compound((TaskFunction) pipeline, a, b, c);
+    }
+
+    /**
+     * A sub-graph that collapses to one task once computed (Python jug's {@code CompoundTask}): {@code pipeline} is a
+     * static method that takes the jug and the arguments, declares tasks, and returns the final one. Its identity is
+     * the pipeline's name and arguments. While its result is not stored, the pipeline is called now and its tasks
+     * join the graph; once it is, the pipeline is not called at all and the graph holds one finished task.
+     */
+    @SuppressWarnings("unchecked")
+    private <R> Task<R> compound(TaskFunction pipeline, Object... arguments) {
+        TaskMethod method = method(pipeline);
+        List<Type> parameters = method.parameterTypes();
+        checkTypes(method, parameters.subList(1, parameters.size()), arguments);
+        TaskKey key = key(method.name(), arguments);
+        if (results.isFinished(key)) {
+            TaskFunction.F0<Object> stand = Builtins::finishedCompound;
+            return register(method.name(), method(stand), stand, new Object[0], key);
+        }
+        Object[] withJug = new Object[arguments.length + 1];
+        withJug[0] = this;
+        System.arraycopy(arguments, 0, withJug, 1, arguments.length);
+        Object inner;
+        try {
+            inner = TaskFunction.invoke(pipeline, withJug);
+        } catch (JugException | BarrierReached e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JugfileException(DeclarationSite.find(source) + "compound " + method.name() + " threw " + e, e);
+        }
+        if (!(inner instanceof Task<?> last) || !owns(last)) {
+            throw new JugfileException(DeclarationSite.find(source) + "compound " + method.name() + " must return "
+                    + "the final task it declared on the jug it was given, got " + inner);
+        }
+        TaskFunction.F1<Object, Object> collect = Builtins::collect;
+        return register(method.name(), method(collect), collect, new Object[] {last}, key);
+    }
+
+    /**
+     * A declarer whose tasks carry {@code name} instead of their method's name (in status tables and in their
+     * identity): {@code jug.named("thumbnails").task(Jugfile::resize, image, 128)}.
+     */
+    public Named named(String name) {
+        if (name == null || name.isBlank() || name.contains("\n")) {
+            throw new JugfileException(DeclarationSite.find(source) + "a task name must be a non-blank line: '"
+                    + name + "'");
+        }
+        return new Named(this, name);
+    }
+
+    /** Declares tasks under a name chosen by the jugfile; made by {@link Jug#named}. */
+    public static final class Named implements TaskDeclarer {
+        private final Jug jug;
+        private final String name;
+
+        private Named(Jug jug, String name) {
+            this.jug = jug;
+            this.name = name;
+        }
+
+        @Override
+        public <R> Task<R> declare(String ignored, TaskFunction f, Object... arguments) {
+            return jug.declare(name, f, arguments);
+        }
+    }
+
+    @Override
+    public <R> Task<R> declare(String name, TaskFunction f, Object... arguments) {
+        TaskMethod method = method(f);
+        checkTypes(method, method.parameterTypes(), arguments);
+        String taskName = name == null ? method.name() : name;
+        return register(taskName, method, f, arguments, key(taskName, arguments));
+    }
+
+    TaskMethod method(TaskFunction f) {
         TaskMethod method = methods.get(f.getClass());
         if (method == null) {
             try {
@@ -186,16 +322,23 @@ public final class Jug {
             }
             methods.put(f.getClass(), method);
         }
-        checkTypes(method, arguments);
-        TaskKey key;
+        return method;
+    }
+
+    TaskKey key(String name, Object[] arguments) {
         try {
-            key = encoder.taskKey(method.name(), arguments);
+            return encoder.taskKey(name, arguments);
         } catch (UnhashableArgumentException e) {
-            throw new JugfileException(DeclarationSite.find(source) + e.path() + " of " + method.name() + " has type "
+            throw new JugfileException(DeclarationSite.find(source) + e.path() + " of " + name + " has type "
                     + e.type().getName() + ", which has no stable hash; pass a value (number, string, enum, record, "
                     + "list, set, map, array, Path), wrap it as CustomHash.of(value, fingerprint), or NoHash.of(value) "
                     + "to leave it out of the task's identity");
         }
+    }
+
+    /** Adds the task with this key, unless the graph has it already (equal declarations are one task). */
+    @SuppressWarnings("unchecked")
+    <R> Task<R> register(String name, TaskMethod method, TaskFunction f, Object[] arguments, TaskKey key) {
         FunctionTask<?> existing = tasks.get(key);
         if (existing != null) {
             return (Task<R>) existing;
@@ -204,19 +347,21 @@ public final class Jug {
         for (Object a : arguments) {
             Arguments.collectTasks(a, dependencies);
         }
-        FunctionTask<R> task = new FunctionTask<>(method, f, arguments.clone(), key, List.copyOf(dependencies));
+        FunctionTask<R> task = new FunctionTask<>(name, method, f, arguments.clone(), key, List.copyOf(dependencies));
         tasks.put(key, task);
         return task;
     }
 
-    private void checkTypes(TaskMethod method, Object[] arguments) {
-        List<Type> parameters = method.parameterTypes();
+    /** True if the graph so far holds {@code task} itself (not an equal task of another Jug). */
+    boolean owns(Task<?> task) {
+        Task<?> root = task instanceof Tasklet<?> t ? t.root() : task;
+        return tasks.get(root.key()) == root;
+    }
+
+    void checkTypes(TaskMethod method, List<Type> parameters, Object[] arguments) {
         for (int i = 0; i < arguments.length; i++) {
             Object argument = arguments[i];
-            if (argument instanceof Task<?> t && !(t instanceof FunctionTask<?>)) {
-                continue;
-            }
-            if (argument instanceof FunctionTask<?> t && tasks.get(t.key()) != t) {
+            if (argument instanceof Task<?> t && !owns(t)) {
                 throw new JugfileException(DeclarationSite.find(source) + "argument " + (i + 1) + " of " + method.name()
                         + " is a task declared by another Jug; declare every task of a graph with one Jug");
             }

@@ -65,6 +65,15 @@ public sealed interface TaskFunction extends Serializable
         R apply(A a, B b, C c, D d, E e, F f, G g, H h) throws Exception;
     }
 
+    /**
+     * The name of the method {@code function} refers to, such as {@code Jugfile.isPrime}, as task names use it.
+     *
+     * @throws JugfileException if it is a lambda or captures a value
+     */
+    static String nameOf(TaskFunction function) {
+        return TaskMethod.of(function).name();
+    }
+
     /** Calls {@code function} with {@code args}; their count must match the function's arity. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object invoke(TaskFunction function, Object[] a) throws Exception {

@@ -13,6 +13,7 @@ import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import jug.core.CustomHash;
 import jug.core.NoHash;
 import jug.core.Task;
+import jug.core.TaskFunction;
 import jug.core.TaskKey;
 
 /**
@@ -43,6 +45,7 @@ public final class CanonicalEncoder {
 
     private final MessageDigest sha256;
     private final ByteSink sink = new ByteSink();
+    private final Map<Class<?>, String> functionNames = new HashMap<>();
 
     public CanonicalEncoder() {
         try {
@@ -97,6 +100,9 @@ public final class CanonicalEncoder {
         } else if (v instanceof Task<?> task) {
             out.write('K');
             out.write(task.key().toBytes());
+        } else if (v instanceof TaskFunction function) {
+            out.write('f');
+            out.writeString(functionNames.computeIfAbsent(function.getClass(), c -> TaskFunction.nameOf(function)));
         } else if (v instanceof String s) {
             out.write('s');
             out.writeString(s);
