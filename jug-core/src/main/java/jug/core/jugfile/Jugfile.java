@@ -43,6 +43,11 @@ public final class Jugfile {
      * @param displayName how messages name the file, usually the path as the user typed it
      */
     public static Jugfile compile(Path source, String displayName, List<Path> classpath) {
+        return compile(source, displayName, classpath, JugfileCompiler.defaultCacheRoot());
+    }
+
+    /** As {@link #compile(Path, String, List)}, caching compiled classes under {@code cacheRoot}. */
+    static Jugfile compile(Path source, String displayName, List<Path> classpath, Path cacheRoot) {
         if (!Files.isRegularFile(source)) {
             throw new JugfileException(displayName + ": no such jugfile; give the path of a Jugfile.java (or the name "
                     + "of a compiled class with --classpath)");
@@ -50,8 +55,7 @@ public final class Jugfile {
         ClassLoader parent = extraClasses(classpath);
         String compileClasspath = System.getProperty("java.class.path")
                 + classpath.stream().map(p -> File.pathSeparator + p.toAbsolutePath()).collect(Collectors.joining());
-        var classes = new JugfileCompiler(JugfileCompiler.defaultCacheRoot())
-                .compile(source, displayName, compileClasspath);
+        var classes = new JugfileCompiler(cacheRoot).compile(source, displayName, compileClasspath);
         CompiledClasses loader = new CompiledClasses(classes, parent);
         String stem = source.getFileName().toString().replaceFirst("\\.java$", "");
         String main = classes.keySet().stream()

@@ -119,7 +119,9 @@ final class PrimitiveArrays {
         if (n == -1) {
             return null;
         }
-        if (n < 0 || (depth == 1 && (long) n * width(code) > in.remaining())) {
+        // Each element takes at least its width (a row, at least its 4-byte length): a length the remaining bytes
+        // cannot hold is corrupt, and must not allocate a huge array first.
+        if (n < 0 || (long) n * (depth == 1 ? width(code) : 4) > in.remaining()) {
             throw new IllegalStateException("bad array length " + n);
         }
         if (depth > 1) {

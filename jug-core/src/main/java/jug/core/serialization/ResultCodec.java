@@ -1,9 +1,9 @@
 package jug.core.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import java.nio.ByteBuffer;
@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.zip.CRC32C;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
@@ -161,7 +162,9 @@ public final class ResultCodec {
             return value;
         } catch (UnstorableResultException e) {
             throw new CorruptResultException("refused to load " + e.type() + ", which a stored result may not contain", e);
-        } catch (KryoException | IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (RuntimeException e) {
+            // A damaged or hand-made payload can make a serializer fail in any way (a ClassCastException, say); it is
+            // a corrupt entry to recompute, not a failure of the task that reads it.
             throw new CorruptResultException("payload does not decode: " + describe(e), e);
         }
     }
@@ -180,6 +183,8 @@ public final class ResultCodec {
             k.setWarnUnregisteredClasses(false);
             k.setClassLoader(loader);
             k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+            // Allowed, but Kryo's field serializer cannot reach its private fields on Java 17.
+            k.addDefaultSerializer(UUID.class, new DefaultSerializers.UUIDSerializer());
             kryo = k;
         }
         return kryo;

@@ -19,7 +19,7 @@ public final class ResultTypes {
             "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.String", "java.lang.Void",
             "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashMap",
             "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet",
-            "java.util.TreeSet", "java.util.EnumMap", "java.util.BitSet", "java.util.UUID", "java.util.Optional",
+            "java.util.TreeSet", "java.util.BitSet", "java.util.UUID", "java.util.Optional",
             "java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble", "java.util.Arrays$ArrayList",
             "java.util.Collections$EmptyList", "java.util.Collections$EmptySet", "java.util.Collections$EmptyMap",
             "java.util.Collections$SingletonList", "java.util.Collections$SingletonSet",
