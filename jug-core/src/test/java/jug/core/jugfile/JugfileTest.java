@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import jug.core.FunctionTask;
 import jug.core.Jug;
+import jug.core.ResultSource;
 import jug.core.JugfileException;
 import jug.core.Task;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class JugfileTest {
     void defineDeclaresTheTasksWhichRunTheJugfilesCode() throws Exception {
         Path source = write("Jugfile.java", SQUARES);
         Jugfile jugfile = compile(source);
-        Jug jug = new Jug(source, List.of(), true);
+        Jug jug = new Jug(source, List.of(), true, ResultSource.none());
 
         jugfile.define(jug);
 
@@ -210,7 +211,7 @@ class JugfileTest {
                 }
                 """);
         Jugfile jugfile = compile(source);
-        assertThatThrownBy(() -> jugfile.define(new Jug(source, List.of(), false)))
+        assertThatThrownBy(() -> jugfile.define(new Jug(source, List.of(), false, ResultSource.none())))
                 .isInstanceOf(JugfileException.class)
                 .hasMessage(source + ":9: argument 1 of Jugfile.square is String, parameter is int; fix the "
                         + "parameter type or the value (or task) that feeds it");
