@@ -125,6 +125,19 @@ class Task:
 def Dep(task): return b"K" + task.digest
 
 
+def Function(name): return b"f" + text(name)
+
+
+VALUE_VERSION = "jug.value.v1"
+
+
+class Tasklet:
+    """A view of a task's result: its key is the value key of [base, derivation] under the label "jug.tasklet"."""
+    def __init__(self, base, derivation):
+        self.digest = hashlib.sha256(text(VALUE_VERSION) + text("jug.tasklet")
+                                     + List(b"K" + base.digest, derivation)).digest()
+
+
 # --- the example tasks (GoldenHashTest declares the same ones) ------------------------------------------------------
 
 G = "jug.fixtures.Golden"
@@ -237,6 +250,9 @@ def cases():
                                            ("at", Point(0, 0))))),
         ("task_in_object_array", Task(ID, ObjectArray("java.lang.Object", Dep(up)))),
         ("task_two_levels_down", Task(G + ".join", Dep(Task(ID, Dep(up))), Dep(up))),
+        ("function_argument", Task(ID, Function(G + ".square"))),
+        ("tasklet_element", Task(ID, Dep(Tasklet(up, Int(0))))),
+        ("tasklet_mapped", Task(ID, Dep(Tasklet(up, Function(G + ".square"))))),
     ]
     return c
 

@@ -165,6 +165,9 @@ class GoldenHashTest {
         c.id("task_in_object_array", new Object[] {up});
         Task<Object> middle = jug.task(Golden::id, up);
         c.put("task_two_levels_down", jug.task(Golden::join, middle, up), middle, up);
+        c.id("function_argument", (jug.core.TaskFunction.F1<Integer, Integer>) Golden::square);
+        c.id("tasklet_element", up.get(0));
+        c.id("tasklet_mapped", up.map(Golden::square));
         return d;
     }
 
