@@ -67,7 +67,7 @@ public final class CanonicalEncoder {
         sink.writeString(name);
         sink.writeVarint(args.length);
         for (int i = 0; i < args.length; i++) {
-            encode(sink, args[i], "argument " + (i + 1));
+            encode(sink, args[i], new Where(null, "argument ", i + 1));
         }
         return digest(sink);
     }
@@ -77,14 +77,14 @@ public final class CanonicalEncoder {
         sink.clear();
         sink.writeString(VALUE_VERSION);
         sink.writeString(label);
-        encode(sink, value, "value");
+        encode(sink, value, new Where(null, "value", null));
         return digest(sink);
     }
 
     /** The canonical encoding of one value, as it enters a task's digest. */
     public byte[] encoding(Object value) {
         ByteSink out = new ByteSink();
-        encode(out, value, "value");
+        encode(out, value, new Where(null, "value", null));
         return out.toByteArray();
     }
 
@@ -94,7 +94,7 @@ public final class CanonicalEncoder {
         return TaskKey.of(sha256.digest());
     }
 
-    private void encode(ByteSink out, Object v, String path) {
+    private void encode(ByteSink out, Object v, Where path) {
         if (v == null) {
             out.write('N');
         } else if (v instanceof Task<?> task) {
@@ -135,7 +135,7 @@ public final class CanonicalEncoder {
             out.writeVarint(list.size());
             int i = 0;
             for (Object e : list) {
-                encode(out, e, path + ", element " + i++);
+                encode(out, e, path.child(", element ", i++));
             }
         } else if (v instanceof Set<?> set) {
             out.write('T');
@@ -169,14 +169,14 @@ public final class CanonicalEncoder {
             out.write('O');
             out.write(o.isPresent() ? 1 : 0);
             if (o.isPresent()) {
-                encode(out, o.get(), path + ", optional value");
+                encode(out, o.get(), path.child(", optional value", null));
             }
         } else if (isTextualValue(v)) {
             out.write('V');
             out.writeString(v.getClass().getName());
             out.writeString(v.toString());
         } else {
-            throw new UnhashableArgumentException(path, v.getClass());
+            throw new UnhashableArgumentException(path.toString(), v.getClass());
         }
     }
 
@@ -187,11 +187,11 @@ public final class CanonicalEncoder {
                 || (pkg.equals("java.time") && (v instanceof TemporalAccessor || v instanceof TemporalAmount));
     }
 
-    private void encodeSorted(ByteSink out, Collection<?> elements, String path) {
+    private void encodeSorted(ByteSink out, Collection<?> elements, Where path) {
         List<byte[]> encoded = new ArrayList<>(elements.size());
         for (Object e : elements) {
             ByteSink one = new ByteSink();
-            encode(one, e, path + ", set element");
+            encode(one, e, path.child(", set element", null));
             encoded.add(one.toByteArray());
         }
         encoded.sort(Arrays::compareUnsigned);
@@ -201,13 +201,13 @@ public final class CanonicalEncoder {
         }
     }
 
-    private void encodeMap(ByteSink out, Map<?, ?> map, String path) {
+    private void encodeMap(ByteSink out, Map<?, ?> map, Where path) {
         List<byte[][]> entries = new ArrayList<>(map.size());
         for (Map.Entry<?, ?> e : map.entrySet()) {
             ByteSink key = new ByteSink();
-            encode(key, e.getKey(), path + ", map key");
+            encode(key, e.getKey(), path.child(", map key", null));
             ByteSink value = new ByteSink();
-            encode(value, e.getValue(), path + ", value of key " + e.getKey());
+            encode(value, e.getValue(), path.child(", value of key ", e.getKey()));
             entries.add(new byte[][] {key.toByteArray(), value.toByteArray()});
         }
         // Keys that encode alike (NoHash, equal CustomHash fingerprints) are ordered by their values' encodings, so
@@ -223,7 +223,7 @@ public final class CanonicalEncoder {
         }
     }
 
-    private void encodeArray(ByteSink out, Object array, String path) {
+    private void encodeArray(ByteSink out, Object array, Where path) {
         Class<?> component = array.getClass().getComponentType();
         if (component.isPrimitive()) {
             out.write('A');
@@ -236,7 +236,7 @@ public final class CanonicalEncoder {
         out.writeVarint(n);
         Object[] elements = (Object[]) array;
         for (int i = 0; i < n; i++) {
-            encode(out, elements[i], path + ", element " + i);
+            encode(out, elements[i], path.child(", element ", i));
         }
     }
 
@@ -298,7 +298,7 @@ public final class CanonicalEncoder {
         }
     }
 
-    private void encodeRecord(ByteSink out, Record record, String path) {
+    private void encodeRecord(ByteSink out, Record record, Where path) {
         if (record instanceof NoHash<?>) {
             out.write('n');
             return;
@@ -314,7 +314,7 @@ public final class CanonicalEncoder {
         out.writeVarint(components.length);
         for (RecordComponent c : components) {
             out.writeString(c.getName());
-            encode(out, read(record, c), path + ", component '" + c.getName() + "'");
+            encode(out, read(record, c), path.child(", component '", c.getName() + "'"));
         }
     }
 
@@ -326,6 +326,19 @@ public final class CanonicalEncoder {
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             throw new IllegalStateException("cannot read component '" + component.getName() + "' of "
                     + record.getClass().getName(), e);
+        }
+    }
+
+    /** Where a value sits inside an argument; spelled out only if something there cannot be hashed. */
+    private record Where(Where parent, String label, Object detail) {
+        Where child(String label, Object detail) {
+            return new Where(this, label, detail);
+        }
+
+        @Override
+        public String toString() {
+            String here = detail == null ? label : label + detail;
+            return parent == null ? here : parent + here;
         }
     }
 }
