@@ -88,6 +88,9 @@ final class ExecuteCommand implements Callable<Integer> {
         ExecutionSummary summary = null;
         try (Session session = jugfile.open(progress::warning);
                 LeaseKeeper keeper = new LeaseKeeper(session.store(), options.leaseTime(), progress::warning)) {
+            // A batch system stops a job with SIGTERM: give its tasks back at once rather than after the lease time.
+            Thread releaseOnTermination = new Thread(keeper::releaseAll, "jug-release-leases");
+            Runtime.getRuntime().addShutdownHook(releaseOnTermination);
             Set<TaskKey> previous = Set.of();
             while (true) {
                 Session.Evaluated evaluated = session.evaluate(true);
@@ -114,6 +117,7 @@ final class ExecuteCommand implements Callable<Integer> {
                 }
                 previous = evaluated.graph().keys();
             }
+            Runtime.getRuntime().removeShutdownHook(releaseOnTermination);
         } finally {
             progress.finish();
         }

@@ -29,7 +29,17 @@ class ExactlyOnceIT {
         runWorkersAndCheck(3);
     }
 
-    private void runWorkersAndCheck(int workers) throws Exception {
+    @Test
+    void fourThreadsInOneProcessRunEveryTaskExactlyOnce() throws Exception {
+        runWorkersAndCheck(1, "--jobs", "4");
+    }
+
+    @Test
+    void twoProcessesOfTwoThreadsRunEveryTaskExactlyOnce() throws Exception {
+        runWorkersAndCheck(2, "--jobs", "2");
+    }
+
+    private void runWorkersAndCheck(int workers, String... options) throws Exception {
         JugProcess.jugfile("sidelog", dir);
         Path log = dir.resolve("side.log");
         JugProcess jug = new JugProcess(dir, cache);
@@ -37,7 +47,10 @@ class ExactlyOnceIT {
 
         List<JugProcess.Running> running = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            running.add(jug.start("execute", "Jugfile.java", "--", "500", log.toString()));
+            List<String> args = new ArrayList<>(List.of("execute", "Jugfile.java"));
+            args.addAll(List.of(options));
+            args.addAll(List.of("--", "500", log.toString()));
+            running.add(jug.start(args.toArray(String[]::new)));
         }
         int executedByAll = 0;
         List<Integer> executedPerWorker = new ArrayList<>();

@@ -48,6 +48,22 @@ public final class LeaseKeeper implements AutoCloseable {
         return lost.remove(lease.key()) == null;
     }
 
+    /**
+     * Releases every lease still held, for a process that is being stopped (SIGTERM from a batch system, say):
+     * the tasks become available to other workers at once instead of after the lease time.
+     */
+    public void releaseAll() {
+        timer.shutdownNow();
+        for (Lease lease : held.values()) {
+            try {
+                store.release(lease);
+            } catch (IOException | RuntimeException e) {
+                // the lease expires on its own
+            }
+        }
+        held.clear();
+    }
+
     private void renewAll() {
         for (Lease lease : held.values()) {
             try {

@@ -220,16 +220,18 @@ public final class Worker {
     private Optional<String> blockage(TaskStates states, Set<TaskKey> failedElsewhere) {
         boolean[] blocked = states.blocked(failedElsewhere);
         int stuck = 0;
+        int failed = 0;
         for (int i = 0; i < states.size(); i++) {
             if (!states.isFinished(i)) {
                 if (!blocked[i]) {
                     return Optional.empty();
                 }
                 stuck++;
+                failed += states.hasFailed(i) || failedElsewhere.contains(states.task(i).key()) ? 1 : 0;
             }
         }
-        return Optional.of(stuck + " unfinished task" + (stuck == 1 ? "" : "s")
-                + " cannot run: each failed or needs a task that failed"
+        return Optional.of(stuck + " unfinished task" + (stuck == 1 ? "" : "s") + " cannot run: " + failed
+                + " failed and " + (stuck - failed) + " need a task that failed"
                 + (failedElsewhere.isEmpty() ? "" : " (" + failedElsewhere.size()
                         + " marked failed in the store; `jug cleanup --failed-only` clears the marks)"));
     }
