@@ -173,7 +173,12 @@ public final class FileStore implements Store {
     public Optional<Lease> tryLease(TaskKey key, LeaseOwner owner) throws IOException {
         OwnerFile file = ownerFile(owner);
         try {
-            Files.createLink(lockPath(key), file.path);
+            try {
+                Files.createLink(lockPath(key), file.path);
+            } catch (NoSuchFileException e) {
+                // `jug cleanup` took the owner file of this worker for a leftover while it held no lock: make it again
+                Files.createLink(lockPath(key), restoreOwnerFile(file).path);
+            }
         } catch (FileAlreadyExistsException e) {
             return Optional.empty();
         }
@@ -191,7 +196,14 @@ public final class FileStore implements Store {
         synchronized (file) { // one write renews every lock of the worker, since they share the owner file's inode
             file.content = file.content.renewed();
             byte[] bytes = file.content.toBytes();
-            try (FileChannel channel = FileChannel.open(file.path, StandardOpenOption.WRITE)) {
+            FileChannel opened;
+            try {
+                opened = FileChannel.open(file.path, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                linkBack(file.path, lockPath(lease.key())); // removed as a leftover: our lock still links the inode
+                opened = FileChannel.open(file.path, StandardOpenOption.WRITE);
+            }
+            try (FileChannel channel = opened) {
                 channel.write(ByteBuffer.wrap(bytes), 0);
                 channel.truncate(bytes.length);
             }
@@ -266,6 +278,34 @@ public final class FileStore implements Store {
         }
     }
 
+    /**
+     * Makes a worker's owner file exist again after it was removed: linked back from one of the worker's locks if it
+     * holds any (so they keep sharing the inode), else written anew.
+     */
+    private OwnerFile restoreOwnerFile(OwnerFile file) throws IOException {
+        synchronized (owners) {
+            for (Lease held : acquired.keySet()) {
+                if (held.token().equals(file.content.token()) && isOurs(lockPath(held.key()), file)) {
+                    linkBack(file.path, lockPath(held.key()));
+                    return file;
+                }
+            }
+            Files.write(file.path, file.content.toBytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            OwnerFile fresh = new OwnerFile(file.path, inode(file.path), file.content);
+            owners.put(file.content.token(), fresh);
+            return fresh;
+        }
+    }
+
+    private static void linkBack(Path ownerFile, Path lock) throws IOException {
+        try {
+            Files.createLink(ownerFile, lock);
+        } catch (FileAlreadyExistsException e) {
+            // restored meanwhile by another thread of this worker
+        }
+    }
+
     @Override
     public List<LockRecord> locks() throws IOException {
         List<LockRecord> records = new ArrayList<>();
@@ -333,6 +373,16 @@ public final class FileStore implements Store {
         }
     }
 
+    /**
+     * True if an owner file belongs to a worker process that still runs on this host: an idle worker holds no lock,
+     * so its owner file has no other link and an old modification time, yet it will take locks again.
+     */
+    private static boolean isLiveHere(Path ownerFile) throws IOException {
+        Optional<LockFile> content = LockFile.parse(Files.readAllBytes(ownerFile));
+        return content.isPresent() && content.get().owner().host().equals(LeaseOwner.localHost())
+                && !content.get().owner().isKnownDead();
+    }
+
     /** Decides, on a lock moved aside, whether removing it was right. */
     @FunctionalInterface
     private interface TombCheck {
@@ -354,7 +404,8 @@ public final class FileStore implements Store {
                 try {
                     boolean leftover = dir.equals(tmp) || name.endsWith(".removed") || name.endsWith(".failing")
                             || (dir.equals(ownerDir) && !owners.containsKey(name.replace(".owner", ""))
-                                && ((Number) Files.getAttribute(path, "unix:nlink")).intValue() == 1);
+                                && ((Number) Files.getAttribute(path, "unix:nlink")).intValue() == 1
+                                && !isLiveHere(path));
                     if (leftover && Files.getLastModifiedTime(path).toInstant().isBefore(before)) {
                         removed += Files.deleteIfExists(path) ? 1 : 0;
                     }
