@@ -1,5 +1,6 @@
 package jug.core.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,5 +30,19 @@ public record LockRecord(TaskKey key, Optional<LeaseOwner> owner, Optional<Strin
     /** True if the lock marks a failed task rather than one being computed. */
     public boolean isFailed() {
         return failure.isPresent();
+    }
+
+    /**
+     * True if the holder has certainly stopped: its process ran on this host and is gone, or the lock went unrenewed
+     * for twice {@code leaseTime} before {@code now} (twice, because {@code renewed} is the store's clock, which may
+     * run apart from this machine's). A worker would take such a lock over on its own. A failure mark is never
+     * abandoned: it stays until removed on purpose.
+     */
+    public boolean isAbandoned(Instant now, Duration leaseTime) {
+        if (isFailed()) {
+            return false;
+        }
+        return owner.map(LeaseOwner::isKnownDead).orElse(false)
+                || renewed.map(r -> r.isBefore(now.minus(leaseTime.multipliedBy(2)))).orElse(false);
     }
 }
