@@ -84,8 +84,10 @@ public final class Cleanup {
             if (lock.isFailed()) {
                 boolean orphan = orphansToo && !owned.contains(lock.key());
                 (chosen.contains(Part.FAILURE_MARKS) || orphan ? marks : keptMarks).add(lock);
+            } else if (!chosen.contains(Part.ABANDONED_LOCKS)) {
+                continue;
             } else if (lock.isAbandoned(now, leaseTime)) {
-                (chosen.contains(Part.ABANDONED_LOCKS) ? abandoned : live).add(lock);
+                abandoned.add(lock);
             } else {
                 live.add(lock);
             }
@@ -114,7 +116,7 @@ public final class Cleanup {
         return failureMarks;
     }
 
-    /** Locks of live workers (and abandoned ones, if those are not to be removed): kept. */
+    /** Locks of live workers, which stay (listed only when abandoned locks are looked for). */
     public List<LockRecord> liveLocks() {
         return liveLocks;
     }
