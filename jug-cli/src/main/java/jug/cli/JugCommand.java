@@ -69,6 +69,11 @@ public final class JugCommand implements Callable<Integer> {
         } else {
             SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) { // every command takes -h/--help (and -V/--version), as jug itself does
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        });
         cli.setExecutionExceptionHandler(JugCommand::handle);
         cli.setParameterExceptionHandler(JugCommand::usageError);
         return cli;
