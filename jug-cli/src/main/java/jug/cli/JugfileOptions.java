@@ -44,7 +44,7 @@ final class JugfileOptions {
     /** Loads the jugfile and opens its store; warnings (corrupt results met by barriers) go to {@code warnings}. */
     Session open(Consumer<String> warnings) {
         Jugfile loaded = load();
-        return new Session(loaded, Store.open(jugdir()), args, warnings);
+        return new Session(loaded, Store.open(jugdir(), project()), args, warnings);
     }
 
     /** The store location: {@code --jugdir}, else the jugfile's path without {@code .java} plus {@code .jugdata}. */
@@ -54,6 +54,11 @@ final class JugfileOptions {
         }
         String stem = jugfile.endsWith(".java") ? jugfile.substring(0, jugfile.length() - 5) : jugfile;
         return stem + ".jugdata";
+    }
+
+    /** The pipeline's stable name: the jugfile's absolute, normalised path, or the class name of a compiled one. */
+    String project() {
+        return isClassName() ? jugfile : Path.of(jugfile).toAbsolutePath().normalize().toString();
     }
 
     private boolean isClassName() {

@@ -20,13 +20,20 @@ public interface Store extends AutoCloseable {
     java.time.Duration FRESH_LEASE = java.time.Duration.ofMillis(500);
 
     /**
-     * Opens the store that {@code jugdir} names: a URI whose scheme a provider serves ({@code redis://host/}), or
-     * a path, which means a directory ({@code file:}).
+     * Opens the store that {@code jugdir} names for the pipeline {@code project}: a URI whose scheme a provider
+     * serves ({@code redis://host/}), or a path, which means a directory ({@code file:}). {@code project} names the
+     * pipeline stably (the jugfile's absolute path); stores shared by several pipelines (Redis) keep each one's keys
+     * apart with it.
      *
      * @throws StoreException if no provider serves the scheme, or the store cannot be opened
      */
+    static Store open(String jugdir, String project) {
+        return StoreRegistry.load().open(jugdir, project);
+    }
+
+    /** Opens the store that {@code jugdir} names, as the store of a pipeline named after the location itself. */
     static Store open(String jugdir) {
-        return StoreRegistry.load().open(jugdir);
+        return open(jugdir, jugdir);
     }
 
     /** Where this store lives, for messages (never with a password). */
