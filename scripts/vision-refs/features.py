@@ -120,6 +120,17 @@ def haralick_refs(rng):
             out[key + "_d3"] = haralick(f, distance=3)
         if min(shape) > 4 and levels >= 16:
             out[key + "_f14"] = haralick(f, fourteenth=True)
+    for n, levels in enumerate((5, 12, 40)):  # non-symmetric matrices for haralick_features on a caller's GLCM
+        c = rng.integers(0, 6, size=(levels, levels)) * (rng.random((levels, levels)) < 0.6)
+        c[1, :] = 0  # an empty row, so px and py have zeros in different places
+        c[1, 0] = 0
+        c[0, 1] = 3
+        out[f"asym{n}"] = c.astype(np.int32)
+        out[f"asym{n}_f"] = haralick_features(c)
+        out[f"asym{n}_ignore"] = haralick_features(c, ignore_zeros=True)
+        dense = rng.integers(1, 9, size=(levels, levels))  # no empty row, so corrcoef is defined
+        out[f"dense{n}"] = dense.astype(np.int32)
+        out[f"dense{n}_f14"] = haralick_features(dense, fourteenth=True)
     return out
 
 
