@@ -198,6 +198,9 @@ def lbp_refs(rng):
             out[f"img{n}_p{m}_hist"] = lbp_histogram(img, radius, points)
             out[f"img{n}_p{m}_histnz"] = lbp_histogram(img, radius, points, ignore_zeros=True)
     out["params"] = np.array(LBP_PARAMS, dtype=np.float64)
+    # more points than Lbp tabulates (16), on one image
+    out["p18_transform"] = lbp_transform(images[4], 2.0, 18).astype(np.int32)
+    out["p18_hist"] = lbp_histogram(images[4], 2.0, 18)
     return out
 
 
