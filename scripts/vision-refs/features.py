@@ -95,6 +95,7 @@ def haralick_refs(rng):
     cases = [  # (shape, dtype, grey levels)
         ((5, 7), np.uint8, 4), ((16, 16), np.uint8, 16), ((33, 20), np.uint8, 256), ((64, 48), np.uint8, 256),
         ((7, 5), np.uint16, 300), ((12, 19), np.int32, 40), ((2, 2), np.uint8, 3), ((40, 3), np.uint8, 9),
+        ((6, 9), np.uint16, 1100),  # more than 1024 levels: Haralick counts one direction at a time
     ]
     for n, (shape, dtype, levels) in enumerate(cases):
         f = rng.integers(0, levels, size=shape).astype(dtype)

@@ -39,6 +39,8 @@ public final class Haralick {
 
     /** The largest grey level whose square GLCM still fits one Java array. */
     static final int MAX_LEVEL = 46_339;
+    /** Up to this many cells per matrix (1024 grey levels), the four directions are counted in one pass. */
+    static final int FUSED_MAX_CELLS = 1 << 20;
 
     /**
      * What to compute: the pair distance, whether pairs with a zero pixel are dropped ({@code ignore_zeros}), whether
@@ -100,13 +102,23 @@ public final class Haralick {
     public static double[][] features(GrayImage image, Options options) {
         GreyLevels g = levels(image);
         int levels = g.max + 1;
-        int[] counts = new int[levels * levels];
+        int cells = levels * levels;
+        // four tables at once are faster, but for many grey levels one reused table keeps the memory at G² ints
+        boolean fused = cells <= FUSED_MAX_CELLS;
+        int[][] tables = new int[fused ? DIRECTIONS : 1][cells];
+        long[] allPairs = fused ? Cooccurrence.countAll(g, options.distance(), levels, tables) : null;
         double[][] out = new double[DIRECTIONS][];
         for (int d = 0; d < DIRECTIONS; d++) {
-            if (d > 0) {
-                Arrays.fill(counts, 0);
+            int[] counts = tables[fused ? d : 0];
+            long pairs;
+            if (fused) {
+                pairs = allPairs[d];
+            } else {
+                if (d > 0) {
+                    Arrays.fill(counts, 0);
+                }
+                pairs = Cooccurrence.countOrdered(g, d, options.distance(), levels, counts);
             }
-            long pairs = Cooccurrence.countOrdered(g, d, options.distance(), levels, counts);
             Cooccurrence.symmetrise(counts, levels);
             if (options.ignoreZeros()) {
                 Cooccurrence.dropZeros(counts, levels);

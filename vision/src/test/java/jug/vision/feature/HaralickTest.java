@@ -130,7 +130,7 @@ class HaralickTest {
             assertClose(Haralick.mean(f), ref.get(key + "_mean").values(), key + " mean");
             assertClose(Haralick.meanAndPtp(f), ref.get(key + "_meanptp").values(), key + " mean+ptp");
         }
-        assertThat(images).isEqualTo(8);
+        assertThat(images).isEqualTo(9);
         assertThat(checks).isGreaterThanOrEqualTo(40);
     }
 
