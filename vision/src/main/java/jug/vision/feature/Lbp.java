@@ -174,23 +174,61 @@ public final class Lbp {
         return src;
     }
 
+    /**
+     * The columns [runs[2k], runs[2k+1]) where angle k reads column x + runs[...] is in-image and a fixed offset from
+     * x, so the inner loop there is a plain shifted read; the few columns outside it go through the lookup table.
+     */
+    private static int[] straightRuns(int[][] colSource, int w) {
+        int[] runs = new int[3 * colSource.length];
+        for (int k = 0; k < colSource.length; k++) {
+            int[] cs = colSource[k];
+            int mid = w / 2;
+            int from = mid;
+            int to = mid;
+            int offset = 0;
+            if (cs[mid] >= 0) {
+                offset = cs[mid] - mid;
+                while (from > 0 && cs[from - 1] >= 0 && cs[from - 1] == from - 1 + offset) {
+                    from--;
+                }
+                while (to < w && cs[to] >= 0 && cs[to] == to + offset) {
+                    to++;
+                }
+            }
+            runs[3 * k] = from;
+            runs[3 * k + 1] = to;
+            runs[3 * k + 2] = offset;
+        }
+        return runs;
+    }
+
     private static void codeRows(int[] v, int w, int from, int to, int[][] rowSource, int[][] colSource, int[] codes) {
+        int[] runs = straightRuns(colSource, w);
         for (int y = from; y < to; y++) {
             int base = y * w;
             for (int k = 0; k < rowSource.length; k++) {
                 int sr = rowSource[k][y];
                 int bit = 1 << k;
-                int[] cs = colSource[k];
                 if (sr < 0) {
                     for (int x = 0; x < w; x++) {
                         codes[base + x] |= 0 > v[base + x] ? bit : 0;
                     }
                     continue;
                 }
+                int[] cs = colSource[k];
                 int src = sr * w;
-                for (int x = 0; x < w; x++) {
-                    int c = cs[x];
-                    int neighbour = c < 0 ? 0 : v[src + c];
+                int a = runs[3 * k];
+                int b = runs[3 * k + 1];
+                int shifted = src + runs[3 * k + 2];
+                for (int x = 0; x < a; x++) {
+                    int neighbour = cs[x] < 0 ? 0 : v[src + cs[x]];
+                    codes[base + x] |= neighbour > v[base + x] ? bit : 0;
+                }
+                for (int x = a; x < b; x++) {
+                    codes[base + x] |= v[shifted + x] > v[base + x] ? bit : 0;
+                }
+                for (int x = b; x < w; x++) {
+                    int neighbour = cs[x] < 0 ? 0 : v[src + cs[x]];
                     codes[base + x] |= neighbour > v[base + x] ? bit : 0;
                 }
             }
@@ -198,16 +236,32 @@ public final class Lbp {
     }
 
     private static void codeRows(double[] v, int w, int from, int to, int[][] rowSource, int[][] colSource, int[] codes) {
+        int[] runs = straightRuns(colSource, w);
         for (int y = from; y < to; y++) {
             int base = y * w;
             for (int k = 0; k < rowSource.length; k++) {
                 int sr = rowSource[k][y];
                 int bit = 1 << k;
+                if (sr < 0) {
+                    for (int x = 0; x < w; x++) {
+                        codes[base + x] |= 0 > v[base + x] ? bit : 0;
+                    }
+                    continue;
+                }
                 int[] cs = colSource[k];
                 int src = sr * w;
-                for (int x = 0; x < w; x++) {
-                    int c = cs[x];
-                    double neighbour = sr < 0 || c < 0 ? 0 : v[src + c];
+                int a = runs[3 * k];
+                int b = runs[3 * k + 1];
+                int shifted = src + runs[3 * k + 2];
+                for (int x = 0; x < a; x++) {
+                    double neighbour = cs[x] < 0 ? 0 : v[src + cs[x]];
+                    codes[base + x] |= neighbour > v[base + x] ? bit : 0;
+                }
+                for (int x = a; x < b; x++) {
+                    codes[base + x] |= v[shifted + x] > v[base + x] ? bit : 0;
+                }
+                for (int x = b; x < w; x++) {
+                    double neighbour = cs[x] < 0 ? 0 : v[src + cs[x]];
                     codes[base + x] |= neighbour > v[base + x] ? bit : 0;
                 }
             }
