@@ -2,6 +2,7 @@ package jug.vision.feature;
 
 import java.util.ArrayList;
 import java.util.List;
+import jug.vision.Parallelism;
 
 /**
  * The fast-Hessian scale space of SURF: for each octave and interval, the determinant of the box-filter Hessian
@@ -31,27 +32,42 @@ final class HessianPyramid {
             values[o] = new double[intervals * rows[o] * cols[o]];
             int border = border(o) * step;
             for (int i = 0; i < intervals; i++) {
-                int lobe = (1 << (o + 1)) * (i + 1) + 1;
-                double norm = 1.0 / ((3.0 * lobe) * (3.0 * lobe));
-                int off = lobe / 2 + 1;
-                int plane = i * rows[o] * cols[o];
-                for (int y = border; y < img.height - border; y += step) {
-                    for (int x = border; x < img.width - border; x += step) {
-                        double dxx = img.centredSum(y, x, 0, 0, 2 * lobe - 1, 3 * lobe)
-                                - 3 * img.centredSum(y, x, 0, 0, 2 * lobe - 1, lobe);
-                        double dyy = img.centredSum(y, x, 0, 0, 3 * lobe, 2 * lobe - 1)
-                                - 3 * img.centredSum(y, x, 0, 0, lobe, 2 * lobe - 1);
-                        double dxy = img.centredSum(y, x, -off, off, lobe, lobe) + img.centredSum(y, x, off, -off, lobe, lobe)
-                                - img.centredSum(y, x, off, off, lobe, lobe) - img.centredSum(y, x, -off, -off, lobe, lobe);
-                        dxx *= norm;
-                        dyy *= norm;
-                        dxy *= norm;
-                        double det = Math.max(0, dxx * dyy - 0.36 * dxy * dxy);
-                        values[o][plane + (y / step) * cols[o] + x / step] = dxx + dyy < 0 ? -det : det;
-                    }
-                }
+                fill(img, o, i, step, border);
             }
         }
+    }
+
+    /** One interval of one octave; rows of the sampling grid are independent, so they may run in parallel. */
+    private void fill(IntegralImage img, int o, int i, int step, int border) {
+        int lobe = (1 << (o + 1)) * (i + 1) + 1;
+        double norm = 1.0 / ((3.0 * lobe) * (3.0 * lobe));
+        int off = lobe / 2 + 1;
+        int plane = i * rows[o] * cols[o];
+        double[] out = values[o];
+        int first = (border + step - 1) / step;
+        int last = (img.height - border - 1) / step;
+        int gridRows = Math.max(0, last - first + 1);
+        // the border keeps every box inside the image, so the sums need no clipping
+        Parallelism.forRows(gridRows, cols[o], (from, to) -> {
+            for (int gy = first + from; gy < first + to; gy++) {
+                int y = gy * step;
+                for (int x = border; x < img.width - border; x += step) {
+                    double dxx = img.centredSumInside(y, x, 0, 0, 2 * lobe - 1, 3 * lobe)
+                            - 3 * img.centredSumInside(y, x, 0, 0, 2 * lobe - 1, lobe);
+                    double dyy = img.centredSumInside(y, x, 0, 0, 3 * lobe, 2 * lobe - 1)
+                            - 3 * img.centredSumInside(y, x, 0, 0, lobe, 2 * lobe - 1);
+                    double dxy = img.centredSumInside(y, x, -off, off, lobe, lobe)
+                            + img.centredSumInside(y, x, off, -off, lobe, lobe)
+                            - img.centredSumInside(y, x, off, off, lobe, lobe)
+                            - img.centredSumInside(y, x, -off, -off, lobe, lobe);
+                    dxx *= norm;
+                    dyy *= norm;
+                    dxy *= norm;
+                    double det = Math.max(0, dxx * dyy - 0.36 * dxy * dxy);
+                    out[plane + gy * cols[o] + x / step] = dxx + dyy < 0 ? -det : det;
+                }
+            }
+        });
     }
 
     int step(int octave) {

@@ -39,6 +39,18 @@ final class IntegralImage {
         return (table[b * stride + r] - table[a * stride + r]) - (table[b * stride + l] - table[a * stride + l]);
     }
 
+    /** {@link #sum} for a box known to lie inside the image: no clipping. */
+    double sumInside(int y0, int x0, int y1, int x1) {
+        return (table[y1 * stride + x1] - table[y0 * stride + x1]) - (table[y1 * stride + x0] - table[y0 * stride + x0]);
+    }
+
+    /** {@link #centredSum} for a box known to lie inside the image. */
+    double centredSumInside(int y, int x, int dy, int dx, int h, int w) {
+        int y0 = y + dy - h / 2;
+        int x0 = x + dx - w / 2;
+        return sumInside(y0, x0, y0 + h, x0 + w);
+    }
+
     /** The sum of the h × w box centred on (y + dy, x + dx), with the centre at offset (h/2, w/2) of the box. */
     double centredSum(int y, int x, int dy, int dx, int h, int w) {
         int y0 = y + dy - h / 2;

@@ -32,21 +32,38 @@ final class SurfDescriptor {
                 n++;
             }
         }
+        // sort the samples by angle (insertion sort: n is about a hundred), then slide the window with prefix sums
+        // over the angles unrolled twice round the circle
+        for (int i = 1; i < n; i++) {
+            double a = ang[i];
+            double x = rx[i];
+            double y = ry[i];
+            int j = i - 1;
+            for (; j >= 0 && ang[j] > a; j--) {
+                ang[j + 1] = ang[j];
+                rx[j + 1] = rx[j];
+                ry[j + 1] = ry[j];
+            }
+            ang[j + 1] = a;
+            rx[j + 1] = x;
+            ry[j + 1] = y;
+        }
+        double[] px = new double[2 * n + 1];
+        double[] py = new double[2 * n + 1];
+        for (int k = 0; k < 2 * n; k++) {
+            px[k + 1] = px[k] + rx[k % n];
+            py[k + 1] = py[k] + ry[k % n];
+        }
         double best = -1;
         double bestAngle = 0;
+        int end = 0;
         for (int i = 0; i < n; i++) {
-            double sx = 0;
-            double sy = 0;
-            for (int j = 0; j < n; j++) {
-                double d = ang[j] - ang[i];
-                if (d < 0) {
-                    d += 2 * Math.PI;
-                }
-                if (d < WINDOW) {
-                    sx += rx[j];
-                    sy += ry[j];
-                }
+            end = Math.max(end, i + 1);
+            while (end < i + n && unrolled(ang, end, n) - ang[i] < WINDOW) {
+                end++;
             }
+            double sx = px[end] - px[i];
+            double sy = py[end] - py[i];
             double length = sx * sx + sy * sy;
             if (length > best) {
                 best = length;
@@ -54,6 +71,10 @@ final class SurfDescriptor {
             }
         }
         return bestAngle;
+    }
+
+    private static double unrolled(double[] ang, int k, int n) {
+        return k < n ? ang[k] : ang[k - n] + 2 * Math.PI;
     }
 
     /**
