@@ -149,7 +149,7 @@ public final class Lbp {
         }
         int[] minRotation = table;
         if (image.dtype().isFloating()) {
-            double[] v = image.compact().toF64().data();
+            double[] v = image.toF64().data();
             Parallelism.forRows(h, w, (from, to) -> codeRows(v, w, from, to, rowSource, colSource, codes));
         } else {
             int[] v = intValues(image);
