@@ -126,8 +126,8 @@ public final class Haralick {
             if (pairs == 0 || (options.ignoreZeros() && isEmpty(counts))) {
                 throw new IllegalArgumentException("haralick: direction " + d + " (" + Cooccurrence.ARROWS[d]
                         + ") of a " + image.shape() + " image has no pixel pairs at distance " + options.distance()
-                        + (pairs == 0 ? "" : " without a zero pixel (ignoreZeros)")
-                        + "; use a smaller distance or a larger image");
+                        + (pairs == 0 ? "; use a smaller distance or a larger image"
+                                : " without a zero pixel (ignoreZeros); turn ignoreZeros off"));
             }
             out[d] = HaralickFeatures.compute(counts, levels, true, options);
         }
