@@ -22,6 +22,29 @@ class ScenariosIT {
     }
 
     @Test
+    void allOf1024IndependentTasksRunOnce() throws Exception {
+        JugProcess.jugfile("shapes", dir);
+        JugProcess.Result r = jug().run("execute", "Jugfile.java", "--", "independent", "1024").assertExit(0);
+        assertThat(ExactlyOnceIT.totalExecuted(r.out())).isEqualTo(1024);
+        assertThat(results()).isEqualTo(1024);
+    }
+
+    @Test
+    void twoWorkersOnA256LongChainFinishItTogether() throws Exception {
+        // Python jug declares its chain in random order; here declaration order is always a dependency order
+        // (a task can only name tasks that exist), so the scenario that remains is two workers on one chain.
+        JugProcess.jugfile("shapes", dir);
+        JugProcess jug = jug();
+        jug.run("status", "Jugfile.java", "--", "chain", "256").assertExit(0);
+        JugProcess.Running a = jug.start("execute", "Jugfile.java", "--", "chain", "256");
+        JugProcess.Running b = jug.start("execute", "Jugfile.java", "--", "chain", "256");
+        int executed = ExactlyOnceIT.totalExecuted(jug.finish(a).assertExit(0).out())
+                + ExactlyOnceIT.totalExecuted(jug.finish(b).assertExit(0).out());
+        assertThat(executed).isEqualTo(256);
+        assertThat(results()).isEqualTo(256);
+    }
+
+    @Test
     void targetRunsOnlyMatchingTasksAndWhatTheyNeed() throws Exception {
         JugProcess.jugfile("simple", dir);
         JugProcess.Result doubled = jug().run("execute", "Jugfile.java", "--target", "doubled").assertExit(0);
