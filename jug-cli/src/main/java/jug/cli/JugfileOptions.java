@@ -47,13 +47,17 @@ final class JugfileOptions {
         return new Session(loaded, Store.open(jugdir(), project()), args, warnings);
     }
 
-    /** The store location: {@code --jugdir}, else the jugfile's path without {@code .java} plus {@code .jugdata}. */
+    /**
+     * The store location: {@code --jugdir}, else the jugfile's path without {@code .java} plus {@code .jugdata}.
+     * As in Python jug, {@code %(jugfile)s} in it stands for that path without {@code .java} and {@code %(date)s}
+     * for today's date ({@code 2026-11-25}).
+     */
     String jugdir() {
-        if (jugdir != null) {
-            return jugdir;
-        }
         String stem = jugfile.endsWith(".java") ? jugfile.substring(0, jugfile.length() - 5) : jugfile;
-        return stem + ".jugdata";
+        if (jugdir == null) {
+            return stem + ".jugdata";
+        }
+        return jugdir.replace("%(jugfile)s", stem).replace("%(date)s", java.time.LocalDate.now().toString());
     }
 
     /** The pipeline's stable name: the jugfile's absolute, normalised path, or the class name of a compiled one. */
