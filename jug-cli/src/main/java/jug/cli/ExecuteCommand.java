@@ -79,7 +79,7 @@ final class ExecuteCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1: " + jobs);
         }
-        Predicate<Task<?>> selected = target == null ? t -> true : TaskPattern.parse(target);
+        Predicate<Task<?>> selected = target == null ? null : TaskPattern.parse(target);
         if (jobs > 1 && System.getProperty("jug.vision.threads") == null) {
             System.setProperty("jug.vision.threads", "1"); // one kernel thread per worker: the workers fill the cores
         }
@@ -134,7 +134,7 @@ final class ExecuteCommand implements Callable<Integer> {
     }
 
     private static TaskGraph selected(TaskGraph graph, Predicate<Task<?>> selected) {
-        return graph.size() == 0 ? graph : TaskGraph.of(graph.withUpstream(selected));
+        return selected == null ? graph : TaskGraph.of(graph.withUpstream(selected));
     }
 
     /** Runs {@code jobs} workers over the graph, each in its own thread with its own identity, and merges them. */

@@ -161,8 +161,9 @@ public final class FileStore implements Store {
                 continue;
             }
             for (String name : names) {
-                if (TaskKey.isValid(name) && name.startsWith(shard)) {
-                    keys.add(new TaskKey(name));
+                TaskKey key = name.startsWith(shard) ? TaskKey.parseOrNull(name) : null;
+                if (key != null) {
+                    keys.add(key);
                 }
             }
         }
