@@ -150,15 +150,18 @@ public final class FileStore implements Store {
 
     @Override
     public Set<TaskKey> keys() {
-        Set<TaskKey> keys = new HashSet<>();
         String[] shards = results.toFile().list();
         if (shards == null) {
-            return keys;
+            return new HashSet<>();
         }
+        Set<TaskKey> keys = null;
         for (String shard : shards) {
             String[] names = new File(results.toFile(), shard).list();
             if (names == null) {
                 continue;
+            }
+            if (keys == null) { // keys are uniform over the 256 shards: size the set once
+                keys = new HashSet<>(Math.max(16, names.length * 256 * 4 / 3));
             }
             for (String name : names) {
                 TaskKey key = name.startsWith(shard) ? TaskKey.parseOrNull(name) : null;
@@ -167,7 +170,7 @@ public final class FileStore implements Store {
                 }
             }
         }
-        return keys;
+        return keys == null ? new HashSet<>() : keys;
     }
 
     @Override
