@@ -97,8 +97,10 @@ final class ExecuteCommand implements Callable<Integer> {
                 warnIfTasksVanished(previous, evaluated.graph(), progress);
                 TaskGraph graph = selected(evaluated.graph(), selected);
                 Set<TaskKey> finished = evaluated.finished();
-                progress.round(graph.size(), (int) graph.keys().stream().filter(finished::contains).count());
-                ExecutionSummary round = runWorkers(session, graph, finished, options, progress, keeper);
+                int done = (int) graph.keys().stream().filter(finished::contains).count();
+                progress.round(graph.size(), done);
+                ExecutionSummary round = done == graph.size() ? ExecutionSummary.allFinished(graph) // nothing to do
+                        : runWorkers(session, graph, finished, options, progress, keeper);
                 summary = summary == null ? round : summary.thenRound(round);
                 if (round.outcome() != Outcome.FINISHED) {
                     break;
