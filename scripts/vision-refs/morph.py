@@ -230,8 +230,9 @@ def thin(m, max_iter=-1):
 
 
 def blobs(shape):
-    noise = rng.random(shape) < 0.45
-    return ndi.binary_closing(ndi.binary_opening(noise, np.ones((2, 2))), np.ones((3, 3)))
+    """Thick random shapes: smoothed noise above its median."""
+    smooth = ndi.gaussian_filter(rng.random(shape), 1.5)
+    return smooth > np.median(smooth)
 
 
 def masks():
@@ -258,8 +259,8 @@ def masks():
         a[f"blobs__{name(shape)}"] = b
         a[f"thin__{name(shape)}"] = thin(b)
         a[f"thin1__{name(shape)}"] = thin(b, 1)
-        holes = ~blobs(shape)
-        a[f"holes__{name(shape)}"] = holes.astype(np.uint8)
+        holes = random_mask(shape, 0.6)  # dense noise: many background pockets, enclosed or not by connectivity
+        a[f"holes__{name(shape)}"] = holes
         a[f"fill__{name(shape)}"] = np.stack([ndi.binary_fill_holes(holes, ELEMENTS[n].astype(bool))
                                               for n in fill_names])
     np.savez_compressed(OUT / "masks.npz", **a)
