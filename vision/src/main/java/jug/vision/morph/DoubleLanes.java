@@ -58,14 +58,14 @@ final class DoubleLanes extends Lanes<double[]> {
     }
 
     @Override
-    void combine(double[] acc, double[] src) {
+    void combine(double[] a, double[] b, double[] dst) {
         if (max) {
             for (int c = 0; c < width; c++) {
-                acc[c] = Math.max(acc[c], src[c]);
+                dst[c] = Math.max(a[c], b[c]);
             }
         } else {
             for (int c = 0; c < width; c++) {
-                acc[c] = Math.min(acc[c], src[c]);
+                dst[c] = Math.min(a[c], b[c]);
             }
         }
     }

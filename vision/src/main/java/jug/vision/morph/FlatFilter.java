@@ -141,11 +141,8 @@ final class FlatFilter {
                     if (v == null) {
                         v = row;
                     } else {
-                        if (v != vertical) {
-                            lanes.copy(v, vertical);
-                            v = vertical;
-                        }
-                        lanes.combine(vertical, row);
+                        lanes.combine(v, row, vertical);
+                        v = vertical;
                     }
                 }
                 if (v == null) {

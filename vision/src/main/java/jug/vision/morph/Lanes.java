@@ -21,7 +21,12 @@ abstract class Lanes<B> {
     abstract void copy(B src, B dst);
 
     /** {@code acc = op(acc, src)}, lane by lane. */
-    abstract void combine(B acc, B src);
+    final void combine(B acc, B src) {
+        combine(acc, src, acc);
+    }
+
+    /** {@code dst = op(a, b)}, lane by lane; dst may be a or b. */
+    abstract void combine(B a, B b, B dst);
 
     /** Sets every lane of {@code dst} to the identity. */
     abstract void fillIdentity(B dst);

@@ -55,7 +55,7 @@ final class PackedBytes extends Lanes<long[]> {
         this.width = in.width();
         this.longs = (width + 7) / 8;
         this.fullLongs = width / 8;
-        this.pad = maxShift;
+        this.pad = (maxShift + 7) & ~7; // keeps the unpacked row 8-byte aligned
         this.guarded = new byte[2 * pad + 8 * longs];
         // Only [pad, pad + 8·longs) is ever rewritten, so the guards keep the identity.
         Arrays.fill(guarded, (byte) op.identity);
@@ -92,43 +92,43 @@ final class PackedBytes extends Lanes<long[]> {
     }
 
     @Override
-    void combine(long[] acc, long[] src) {
+    void combine(long[] a, long[] b, long[] dst) {
         switch (op) {
-            case MIN -> min(acc, src, longs);
-            case MAX -> max(acc, src, longs);
+            case MIN -> min(a, b, dst, longs);
+            case MAX -> max(a, b, dst, longs);
             case AND -> {
                 for (int j = 0; j < longs; j++) {
-                    acc[j] &= src[j];
+                    dst[j] = a[j] & b[j];
                 }
             }
             case OR -> {
                 for (int j = 0; j < longs; j++) {
-                    acc[j] |= src[j];
+                    dst[j] = a[j] | b[j];
                 }
             }
         }
     }
 
     // Lanes where x >= y (unsigned) get 0xFF in m; no carry or borrow crosses a byte lane.
-    private static void min(long[] acc, long[] src, int n) {
+    private static void min(long[] a, long[] b, long[] dst, int n) {
         for (int j = 0; j < n; j++) {
-            long x = acc[j];
-            long y = src[j];
+            long x = a[j];
+            long y = b[j];
             long diff = (x | HIGH) - (y & LOW7);
             long ge = ((x & ~y) | (~(x ^ y) & diff)) & HIGH;
             long m = (ge - (ge >>> 7)) | ge;
-            acc[j] = x ^ ((x ^ y) & m);
+            dst[j] = x ^ ((x ^ y) & m);
         }
     }
 
-    private static void max(long[] acc, long[] src, int n) {
+    private static void max(long[] a, long[] b, long[] dst, int n) {
         for (int j = 0; j < n; j++) {
-            long x = acc[j];
-            long y = src[j];
+            long x = a[j];
+            long y = b[j];
             long diff = (x | HIGH) - (y & LOW7);
             long ge = ((x & ~y) | (~(x ^ y) & diff)) & HIGH;
             long m = (ge - (ge >>> 7)) | ge;
-            acc[j] = y ^ ((x ^ y) & m);
+            dst[j] = y ^ ((x ^ y) & m);
         }
     }
 
