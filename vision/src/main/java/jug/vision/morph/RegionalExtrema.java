@@ -73,41 +73,49 @@ final class RegionalExtrema {
         final byte candidate = 1;
         final byte visited = 2;
         final byte kept = 3;
-        int[] plateau = new int[64];
-        for (int p = 0; p < m.length; p++) {
-            if (m[p] != candidate) {
-                continue;
-            }
-            double v = f[p];
-            int n = 0;
-            plateau[n++] = p;
-            m[p] = visited;
-            boolean keep = true;
-            for (int head = 0; head < n; head++) {
-                int q = plateau[head];
-                int r = q / w;
-                int c = q - r * w;
-                for (int k = 0; k < dr.length; k++) {
-                    int rr = r + dr[k];
-                    int cc = c + dc[k];
-                    if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
-                        continue;
-                    }
-                    int nb = rr * w + cc;
-                    if (m[nb] == candidate && f[nb] == v) {
-                        m[nb] = visited;
-                        if (n == plateau.length) {
-                            plateau = Arrays.copyOf(plateau, 2 * n);
+        // Plateau members as parallel row and column lists, so that no pixel index is ever divided by the width.
+        int[] rows = new int[64];
+        int[] cols = new int[64];
+        for (int r0 = 0; r0 < h; r0++) {
+            for (int c0 = 0; c0 < w; c0++) {
+                int p = r0 * w + c0;
+                if (m[p] != candidate) {
+                    continue;
+                }
+                double v = f[p];
+                int n = 1;
+                rows[0] = r0;
+                cols[0] = c0;
+                m[p] = visited;
+                boolean keep = true;
+                for (int head = 0; head < n; head++) {
+                    int r = rows[head];
+                    int c = cols[head];
+                    for (int k = 0; k < dr.length; k++) {
+                        int rr = r + dr[k];
+                        int cc = c + dc[k];
+                        if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+                            continue;
                         }
-                        plateau[n++] = nb;
-                    } else if (m[nb] == 0 && f[nb] >= v) {
-                        keep = false;
+                        int nb = rr * w + cc;
+                        if (m[nb] == candidate && f[nb] == v) {
+                            m[nb] = visited;
+                            if (n == rows.length) {
+                                rows = Arrays.copyOf(rows, 2 * n);
+                                cols = Arrays.copyOf(cols, 2 * n);
+                            }
+                            rows[n] = rr;
+                            cols[n] = cc;
+                            n++;
+                        } else if (m[nb] == 0 && f[nb] >= v) {
+                            keep = false;
+                        }
                     }
                 }
-            }
-            byte state = keep ? kept : 0;
-            for (int i = 0; i < n; i++) {
-                m[plateau[i]] = state;
+                byte state = keep ? kept : 0;
+                for (int i = 0; i < n; i++) {
+                    m[rows[i] * w + cols[i]] = state;
+                }
             }
         }
         for (int p = 0; p < m.length; p++) {

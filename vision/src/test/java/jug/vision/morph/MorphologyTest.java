@@ -167,6 +167,19 @@ class MorphologyTest {
     }
 
     @Test
+    void outputMayBeACropViewOfALargerImage() {
+        GrayU8 in = GREY.get("in__u8__16x23").toU8();
+        GrayU8 canvas = new GrayU8(20, 30);
+        canvas.fill(77);
+        GrayU8 view = canvas.crop(2, 4, 16, 23);
+        Morphology.dilate(in, StructuringElement.disk(3), view);
+        assertThat(view.copy()).isEqualTo(Morphology.dilate(in, StructuringElement.disk(3)));
+        assertThat(canvas.get(1, 4)).isEqualTo(77);
+        assertThat(canvas.get(2, 27)).isEqualTo(77);
+        assertThat(canvas.get(18, 4)).isEqualTo(77);
+    }
+
+    @Test
     void largeImagesSplitIntoBandsGiveTheSameResultAsTheDefinition() {
         // 640×500 has more than Parallelism.MIN_PIXELS_TO_SPLIT pixels, so rows are processed in bands.
         GrayU8 u8 = new GrayU8(640, 500);
