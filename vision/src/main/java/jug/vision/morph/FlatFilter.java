@@ -155,17 +155,15 @@ final class FlatFilter {
                 for (int dc : cols) {
                     B term = v;
                     if (dc != 0) {
-                        lanes.shifted(dc, accSet ? shifted : acc);
-                        if (!accSet) {
-                            accSet = true;
-                            continue;
-                        }
-                        term = shifted;
+                        term = accSet ? shifted : acc; // the row's first term is shifted straight into acc
+                        lanes.shifted(dc, term);
                     }
                     if (accSet) {
                         lanes.combine(acc, term);
                     } else {
-                        lanes.copy(term, acc);
+                        if (term != acc) {
+                            lanes.copy(term, acc);
+                        }
                         accSet = true;
                     }
                 }

@@ -47,7 +47,7 @@ final class PackedBytes extends Lanes<long[]> {
     private final int pad;
     private final byte[] guarded;
 
-    /** Lanes reading {@code in} and writing {@code out} (same shape); shifts under the width never exceed {@code maxShift}. */
+    /** Lanes from {@code in} to {@code out} (same shape); shifts below the width are at most {@code maxShift}. */
     PackedBytes(GrayU8 in, GrayU8 out, Op op, int maxShift) {
         this.in = in;
         this.out = out;
