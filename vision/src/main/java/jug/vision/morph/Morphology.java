@@ -16,8 +16,8 @@ import jug.vision.StructuringElement;
  * <p>Grey operators are <em>flat</em>, as {@code scipy.ndimage.grey_erosion(footprint=se)}: erosion is
  * {@code out[x] = min over b in se of in[x + b]} and dilation {@code out[x] = max over b of in[x - b]} (the element
  * reflected through its origin, so that dilation and erosion are adjoint). This differs from mahotas, whose
- * {@code erode}/{@code dilate} on integer images are non-flat and add or subtract the element's values (so
- * {@code mahotas.erode(u8)} is this erosion minus 1), and which refuses floats.
+ * {@code erode}/{@code dilate} on integer images are non-flat and add or subtract the element's values (so with
+ * a 0/1 element {@code mahotas.erode} of a uint8 image is this erosion minus 1, saturating), and which refuses floats.
  *
  * <p>Border: pixels outside the image never win. Erosion treats them as +∞ (the type's maximum), dilation as −∞;
  * for masks, erosion reads outside as true and dilation as false. This equals scipy with
