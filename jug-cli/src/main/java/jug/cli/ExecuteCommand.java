@@ -79,7 +79,7 @@ final class ExecuteCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1: " + jobs);
         }
-        Predicate<Task<?>> selected = target == null ? t -> true : TaskPattern.parse(target);
+        Predicate<Task<?>> selected = target == null ? null : TaskPattern.parse(target);
         if (jobs > 1 && System.getProperty("jug.vision.threads") == null) {
             System.setProperty("jug.vision.threads", "1"); // one kernel thread per worker: the workers fill the cores
         }
@@ -97,8 +97,10 @@ final class ExecuteCommand implements Callable<Integer> {
                 warnIfTasksVanished(previous, evaluated.graph(), progress);
                 TaskGraph graph = selected(evaluated.graph(), selected);
                 Set<TaskKey> finished = evaluated.finished();
-                progress.round(graph.size(), (int) graph.keys().stream().filter(finished::contains).count());
-                ExecutionSummary round = runWorkers(session, graph, finished, options, progress, keeper);
+                int done = (int) graph.keys().stream().filter(finished::contains).count();
+                progress.round(graph.size(), done);
+                ExecutionSummary round = done == graph.size() ? ExecutionSummary.allFinished(graph) // nothing to do
+                        : runWorkers(session, graph, finished, options, progress, keeper);
                 summary = summary == null ? round : summary.thenRound(round);
                 if (round.outcome() != Outcome.FINISHED) {
                     break;
@@ -134,7 +136,7 @@ final class ExecuteCommand implements Callable<Integer> {
     }
 
     private static TaskGraph selected(TaskGraph graph, Predicate<Task<?>> selected) {
-        return graph.size() == 0 ? graph : TaskGraph.of(graph.withUpstream(selected));
+        return selected == null ? graph : TaskGraph.of(graph.withUpstream(selected));
     }
 
     /** Runs {@code jobs} workers over the graph, each in its own thread with its own identity, and merges them. */

@@ -3,6 +3,7 @@ package jug.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +54,14 @@ public final class JugCommand implements Callable<Integer> {
 
     /** Runs one jug command line and returns its exit code, without exiting. */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        CommandLine cli;
+        try {
+            cli = commandLine(args);
+        } catch (CommandLine.PicocliException | UncheckedIOException e) { // a broken jugrc
+            System.err.println("jug: " + e.getMessage());
+            return ExitStatus.BAD_INPUT.code();
+        }
+        return cli.execute(args);
     }
 
     /**
@@ -76,6 +84,7 @@ public final class JugCommand implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler(JugCommand::handle);
         cli.setParameterExceptionHandler(JugCommand::usageError);
+        cli.setDefaultValueProvider(Jugrc.load(Path.of(""), Path.of(System.getProperty("user.home"))));
         return cli;
     }
 

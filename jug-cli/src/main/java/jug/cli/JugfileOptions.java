@@ -46,7 +46,7 @@ final class JugfileOptions {
     /** Loads the jugfile and opens its store; warnings (corrupt results met by barriers) go to {@code warnings}. */
     Session open(Consumer<String> warnings) {
         Jugfile loaded = load();
-        return new Session(loaded, Store.open(jugdir()), args, warnings);
+        return new Session(loaded, Store.open(jugdir(), project()), args, warnings);
     }
 
     /** {@link #open(Consumer)}, with warnings printed as {@code jug: warning: ...} lines on {@code err}. */
@@ -66,16 +66,25 @@ final class JugfileOptions {
             throw new JugfileException(jugfile + ": no such jugfile; give the path of a Jugfile.java, or the store "
                     + "with --jugdir");
         }
-        return Store.open(jugdir());
+        return Store.open(jugdir(), project());
     }
 
-    /** The store location: {@code --jugdir}, else the jugfile's path without {@code .java} plus {@code .jugdata}. */
+    /**
+     * The store location: {@code --jugdir}, else the jugfile's path without {@code .java} plus {@code .jugdata}.
+     * As in Python jug, {@code %(jugfile)s} in it stands for that path without {@code .java} and {@code %(date)s}
+     * for today's date ({@code 2026-11-25}).
+     */
     String jugdir() {
-        if (common.jugdir != null) {
-            return common.jugdir;
-        }
         String stem = jugfile.endsWith(".java") ? jugfile.substring(0, jugfile.length() - 5) : jugfile;
-        return stem + ".jugdata";
+        if (common.jugdir == null) {
+            return stem + ".jugdata";
+        }
+        return common.jugdir.replace("%(jugfile)s", stem).replace("%(date)s", java.time.LocalDate.now().toString());
+    }
+
+    /** The pipeline's stable name: the jugfile's absolute, normalised path, or the class name of a compiled one. */
+    String project() {
+        return isClassName() ? jugfile : Path.of(jugfile).toAbsolutePath().normalize().toString();
     }
 
     private boolean isClassName() {

@@ -22,6 +22,29 @@ class ScenariosIT {
     }
 
     @Test
+    void allOf1024IndependentTasksRunOnce() throws Exception {
+        JugProcess.jugfile("shapes", dir);
+        JugProcess.Result r = jug().run("execute", "Jugfile.java", "--", "independent", "1024").assertExit(0);
+        assertThat(ExactlyOnceIT.totalExecuted(r.out())).isEqualTo(1024);
+        assertThat(results("independent", "1024")).isEqualTo(1024);
+    }
+
+    @Test
+    void twoWorkersOnA256LongChainFinishItTogether() throws Exception {
+        // Python jug declares its chain in random order; here declaration order is always a dependency order
+        // (a task can only name tasks that exist), so the scenario that remains is two workers on one chain.
+        JugProcess.jugfile("shapes", dir);
+        JugProcess jug = jug();
+        jug.run("status", "Jugfile.java", "--", "chain", "256").assertExit(0);
+        JugProcess.Running a = jug.start("execute", "Jugfile.java", "--", "chain", "256");
+        JugProcess.Running b = jug.start("execute", "Jugfile.java", "--", "chain", "256");
+        int executed = ExactlyOnceIT.totalExecuted(jug.finish(a).assertExit(0).out())
+                + ExactlyOnceIT.totalExecuted(jug.finish(b).assertExit(0).out());
+        assertThat(executed).isEqualTo(256);
+        assertThat(results("chain", "256")).isEqualTo(256);
+    }
+
+    @Test
     void targetRunsOnlyMatchingTasksAndWhatTheyNeed() throws Exception {
         JugProcess.jugfile("simple", dir);
         JugProcess.Result doubled = jug().run("execute", "Jugfile.java", "--target", "doubled").assertExit(0);
@@ -96,14 +119,23 @@ class ScenariosIT {
         assertThat(ExactlyOnceIT.totalExecuted(again.out())).isZero();
     }
 
-    private int results() throws IOException {
-        Path store = dir.resolve("Jugfile.jugdata/results");
-        if (!Files.exists(store)) {
-            return 0;
+    /** The number of finished tasks, as `jug status --short` reports it (results may be packed many to a file). */
+    private int results(String... jugfileArgs) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("status", "Jugfile.java", "--short"));
+        if (jugfileArgs.length > 0) {
+            args.add("--");
+            args.addAll(java.util.List.of(jugfileArgs));
         }
-        try (Stream<Path> files = Files.walk(store)) {
-            return (int) files.filter(Files::isRegularFile).count();
+        String out = jug().run(args.toArray(String[]::new)).assertExit(0).out();
+        java.util.regex.Matcher all = java.util.regex.Pattern.compile("All tasks finished \\((\\d+) tasks\\)").matcher(out);
+        if (all.find()) {
+            return Integer.parseInt(all.group(1));
         }
+        java.util.regex.Matcher some = java.util.regex.Pattern.compile("(\\d+) finished").matcher(out);
+        if (!some.find()) {
+            throw new AssertionError("no finished count in: " + out);
+        }
+        return Integer.parseInt(some.group(1));
     }
 
     private int lockFiles() throws IOException {

@@ -1,20 +1,32 @@
 package jug.core;
 
-import java.util.HexFormat;
-
 /**
- * The identity of a task: the SHA-256 digest of its name and arguments, as 64 lowercase hex digits. Two tasks with
- * equal keys are the same task; stores file results under it. See {@link jug.core.hash.CanonicalEncoder} for how the
- * digest is computed.
+ * The identity of a task: the SHA-256 digest of its name and arguments, written as 64 lowercase hex digits. Two
+ * tasks with equal keys are the same task; stores file results under it. See {@link jug.core.hash.CanonicalEncoder}
+ * for how the digest is computed. Immutable; held as four longs, since graphs and store listings hold hundreds of
+ * thousands of keys and compare them constantly.
  */
-public record TaskKey(String hex) implements Comparable<TaskKey> {
+public final class TaskKey implements Comparable<TaskKey> {
     /** Number of hex digits in a key. */
     public static final int HEX_LENGTH = 64;
 
-    public TaskKey {
-        if (!isValid(hex)) {
-            throw new IllegalArgumentException("not a task key (64 lowercase hex digits): '" + hex + "'");
-        }
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    private final long a;
+    private final long b;
+    private final long c;
+    private final long d;
+
+    private TaskKey(long a, long b, long c, long d) {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.d = d;
+    }
+
+    /** The key written as {@code hex}: 64 lowercase hex digits. */
+    public TaskKey(String hex) {
+        this(word(hex, 0), word(hex, 16), word(hex, 32), word(hex, 48));
     }
 
     /** The key whose digest is these 32 bytes. */
@@ -22,7 +34,27 @@ public record TaskKey(String hex) implements Comparable<TaskKey> {
         if (digest.length != HEX_LENGTH / 2) {
             throw new IllegalArgumentException("digest length != 32: " + digest.length);
         }
-        return new TaskKey(HexFormat.of().formatHex(digest));
+        return new TaskKey(longAt(digest, 0), longAt(digest, 8), longAt(digest, 16), longAt(digest, 24));
+    }
+
+    /** The key written as {@code text}, or null if it is not 64 lowercase hex digits (for store listings). */
+    public static TaskKey parseOrNull(String text) {
+        if (text.length() != HEX_LENGTH) {
+            return null;
+        }
+        long[] words = new long[4];
+        for (int w = 0; w < 4; w++) {
+            long v = 0;
+            for (int i = w * 16; i < w * 16 + 16; i++) {
+                int digit = digit(text.charAt(i));
+                if (digit < 0) {
+                    return null;
+                }
+                v = v << 4 | digit;
+            }
+            words[w] = v;
+        }
+        return new TaskKey(words[0], words[1], words[2], words[3]);
     }
 
     /** True if {@code text} is 64 lowercase hex digits, the only form a key takes (and the only text in store paths). */
@@ -31,31 +63,104 @@ public record TaskKey(String hex) implements Comparable<TaskKey> {
             return false;
         }
         for (int i = 0; i < HEX_LENGTH; i++) {
-            char c = text.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            if (digit(text.charAt(i)) < 0) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The 64 hex digits. */
+    public String hex() {
+        char[] out = new char[HEX_LENGTH];
+        put(out, 0, a);
+        put(out, 16, b);
+        put(out, 32, c);
+        put(out, 48, d);
+        return new String(out);
+    }
+
     /** The 32 digest bytes. */
     public byte[] toBytes() {
-        return HexFormat.of().parseHex(hex);
+        byte[] out = new byte[HEX_LENGTH / 2];
+        long[] words = {a, b, c, d};
+        for (int w = 0; w < 4; w++) {
+            for (int i = 0; i < 8; i++) {
+                out[w * 8 + i] = (byte) (words[w] >>> (56 - 8 * i));
+            }
+        }
+        return out;
     }
 
     /** The first 12 hex digits, enough to tell keys apart in messages. */
     public String shortHex() {
-        return hex.substring(0, 12);
+        return hex().substring(0, 12);
     }
 
     @Override
-    public int compareTo(TaskKey other) {
-        return hex.compareTo(other.hex);
+    public int compareTo(TaskKey o) {
+        int r = Long.compareUnsigned(a, o.a);
+        if (r == 0) {
+            r = Long.compareUnsigned(b, o.b);
+        }
+        if (r == 0) {
+            r = Long.compareUnsigned(c, o.c);
+        }
+        return r != 0 ? r : Long.compareUnsigned(d, o.d);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskKey k && k.a == a && k.b == b && k.c == c && k.d == d;
+    }
+
+    @Override
+    public int hashCode() {
+        return (int) (a ^ (a >>> 32)); // the digest is uniformly random already
     }
 
     @Override
     public String toString() {
-        return hex;
+        return hex();
+    }
+
+    private static long word(String hex, int from) {
+        if (hex == null || hex.length() != HEX_LENGTH) {
+            throw new IllegalArgumentException("not a task key (64 lowercase hex digits): '" + hex + "'");
+        }
+        long v = 0;
+        for (int i = from; i < from + 16; i++) {
+            int digit = digit(hex.charAt(i));
+            if (digit < 0) {
+                throw new IllegalArgumentException("not a task key (64 lowercase hex digits): '" + hex + "'");
+            }
+            v = v << 4 | digit;
+        }
+        return v;
+    }
+
+    private static int digit(char ch) {
+        if (ch >= '0' && ch <= '9') {
+            return ch - '0';
+        }
+        if (ch >= 'a' && ch <= 'f') {
+            return ch - 'a' + 10;
+        }
+        return -1;
+    }
+
+    private static long longAt(byte[] bytes, int from) {
+        long v = 0;
+        for (int i = from; i < from + 8; i++) {
+            v = v << 8 | (bytes[i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static void put(char[] out, int at, long v) {
+        for (int i = 15; i >= 0; i--) {
+            out[at + i] = DIGITS[(int) (v & 0xF)];
+            v >>>= 4;
+        }
     }
 }

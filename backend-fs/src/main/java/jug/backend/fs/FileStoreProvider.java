@@ -7,7 +7,10 @@ import jug.core.store.Store;
 import jug.core.store.StoreException;
 import jug.core.store.StoreProvider;
 
-/** Serves {@code file:} locations (and bare paths, which {@link Store#open} turns into {@code file:} URIs). */
+/**
+ * Serves {@code file:} locations (and bare paths, which {@link Store#open} turns into {@code file:} URIs). A directory
+ * belongs to one pipeline, so the project name is not needed.
+ */
 public final class FileStoreProvider implements StoreProvider {
     @Override
     public String scheme() {
@@ -15,7 +18,7 @@ public final class FileStoreProvider implements StoreProvider {
     }
 
     @Override
-    public Store open(URI location) {
+    public Store open(URI location, String project) {
         Path root = Path.of(location);
         try {
             return FileStore.open(root);

@@ -3,24 +3,22 @@ package jug.core.execution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import jug.core.FunctionTask;
 import jug.core.Task;
 import jug.core.TaskFailedException;
 import jug.core.TaskKey;
 import jug.core.graph.TaskGraph;
-import jug.core.serialization.CorruptResultException;
 import jug.core.serialization.ResultCodec;
-import jug.core.serialization.ResultMetadata;
-import jug.core.serialization.UnstorableResultException;
 import jug.core.store.Lease;
 import jug.core.store.LeaseOwner;
 import jug.core.store.Store;
@@ -28,26 +26,31 @@ import jug.core.store.Store;
 /**
  * One worker: runs every task of a graph whose result is not stored yet, whose inputs are, and whose lease it wins,
  * sharing the work with any number of other workers through the store alone. Its loop follows jug's: take the lease,
- * check the store again, run, write, release in {@code finally}. When only tasks held by others remain it polls with
- * a short backoff, takes over the locks of workers that died, and stops as soon as everything is finished or nothing
- * can progress. Not thread-safe: for N threads, make N workers (each with its own owner and codec).
+ * check the store again, run, write, release. When only tasks held by others remain it polls with a short backoff,
+ * takes over the locks of workers that died, and stops as soon as everything is finished or nothing can progress.
+ * Short tasks are claimed, stored and released in batches (see {@link #run}). Not thread-safe: for N threads, make N
+ * workers (each with its own owner and codec).
  */
 public final class Worker {
+    private static final int MAX_BATCH = 256;
+
     private final Store store;
-    private final ResultCodec codec;
+    private final TaskRunner runner;
     private final LeaseOwner owner;
     private final ExecutionOptions options;
     private final ExecutionListener listener;
     private final LeaseKeeper keeper;
-    private final Map<TaskKey, Object> values = new HashMap<>();
     private final Map<String, int[]> tally = new HashMap<>();
     private int executed;
     private long nextStopCheck;
+    private int batchSize = 1;
+    private boolean progressed;
+    private String failure;
 
     public Worker(Store store, ResultCodec codec, LeaseOwner owner, ExecutionOptions options, ExecutionListener listener,
             LeaseKeeper keeper) {
         this.store = store;
-        this.codec = codec;
+        this.runner = new TaskRunner(store, codec, owner, listener, options.aggressiveUnload());
         this.owner = owner;
         this.options = options;
         this.listener = listener;
@@ -66,55 +69,37 @@ public final class Worker {
         double rotation = ThreadLocalRandom.current().nextDouble(); // workers start at different places: less contention
         long pauseMillis = 1;
         while (states.unfinished() > 0) {
-            boolean progressed = false;
+            progressed = false;
             Set<Integer> heldElsewhere = new LinkedHashSet<>();
+            List<Integer> batch = new ArrayList<>();
             int first = states.firstUnfinished();
             int span = states.size() - first;
             int offset = (int) (rotation * span);
-            for (int k = 0; k < span; k++) {
+            for (int k = 0; k < span && failure == null; k++) {
                 int i = first + (offset + k) % span;
-                if (states.isFinished(i) || states.hasFailed(i) || !states.isReady(i)) {
+                if (states.isFinished(i) || states.hasFailed(i)) {
+                    continue;
+                }
+                if (!states.isReady(i) && needsAny(states, i, batch)) {
+                    run(states, batch, heldElsewhere); // its input is in the batch: finish the batch first
+                }
+                if (!states.isReady(i)) {
                     continue;
                 }
                 Optional<String> stop = stopReason();
                 if (stop.isPresent()) {
-                    return summary(states, Outcome.STOPPED, stop.get());
+                    run(states, batch, heldElsewhere);
+                    return summary(states, failure == null ? Outcome.STOPPED : Outcome.FAILED,
+                            failure == null ? stop.get() : failure);
                 }
-                Task<?> task = states.task(i);
-                Optional<Lease> lease = store.tryLease(task.key(), owner);
-                if (lease.isEmpty()) {
-                    heldElsewhere.add(i);
-                    continue;
+                batch.add(i);
+                if (batch.size() >= batchSize) {
+                    run(states, batch, heldElsewhere);
                 }
-                keeper.hold(lease.get());
-                boolean keepLock = false;
-                try {
-                    if (store.contains(task.key())) {
-                        finishedElsewhere(states, i);
-                        continue;
-                    }
-                    try {
-                        compute(states, i);
-                        progressed = true;
-                    } catch (TaskFailedException failure) {
-                        count(task, 2);
-                        states.markFailed(i);
-                        listener.taskFailed(task, failure);
-                        if (options.keepFailed()) {
-                            store.fail(lease.get(), oneLine(failure.getMessage()));
-                            keepLock = true;
-                        }
-                        if (!options.keepGoing()) {
-                            return summary(states, Outcome.FAILED, failure.getMessage());
-                        }
-                        progressed = true;
-                    }
-                } finally {
-                    keeper.drop(lease.get());
-                    if (!keepLock) {
-                        store.release(lease.get());
-                    }
-                }
+            }
+            run(states, batch, heldElsewhere);
+            if (failure != null) {
+                return summary(states, Outcome.FAILED, failure);
             }
             if (states.unfinished() == 0 || progressed || refresh(states, heldElsewhere)) {
                 pauseMillis = 1;
@@ -136,85 +121,130 @@ public final class Worker {
         return summary(states, Outcome.FINISHED, "");
     }
 
-    /** Computes task i and stores its result, unless an input turns out to be missing or corrupt. */
-    private void compute(TaskStates states, int i) throws IOException {
-        Task<?> task = states.task(i);
-        FunctionTask<?> function = (FunctionTask<?>) task;
-        listener.taskStarted(task);
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        Object result;
-        try {
-            result = function.run(dependency -> valueOf(states, dependency));
-        } catch (MissingInput lost) {
+    /**
+     * Runs a batch of ready tasks, then empties it: claims them in one call, skips those held elsewhere or already
+     * finished, computes the rest in order, stores their results and releases their leases. Batching lets a store
+     * across a network answer a few round trips per batch rather than per task; the batch doubles while tasks take
+     * under a millisecond and falls back to one task as soon as they take longer, so no worker hoards long tasks.
+     */
+    private void run(TaskStates states, List<Integer> batch, Set<Integer> heldElsewhere) throws IOException {
+        if (batch.isEmpty()) {
             return;
-        } catch (StoreFailure e) {
-            throw e.getCause();
-        } catch (Exception | StackOverflowError | LinkageError e) {
-            throw new TaskFailedException(task.name(), function.describe() + " threw " + e, e);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        byte[] entry;
+        Map<TaskKey, Integer> positions = new LinkedHashMap<>();
+        for (int i : batch) {
+            positions.put(states.task(i).key(), i);
+        }
+        batch.clear();
+        long started = System.nanoTime();
+        Map<TaskKey, Lease> leases = store.tryLeases(positions.keySet(), owner);
+        positions.forEach((key, i) -> {
+            if (!leases.containsKey(key)) {
+                heldElsewhere.add(i);
+            }
+        });
+        leases.values().forEach(keeper::hold);
+        Set<Lease> open = new LinkedHashSet<>(leases.values());
+        Map<TaskKey, TaskRunner.Computed> computed = new LinkedHashMap<>();
         try {
-            entry = codec.encode(result, new ResultMetadata(task.name(), owner.host(), owner.pid(), started, took));
-        } catch (UnstorableResultException e) {
-            throw new TaskFailedException(task.name(), "the result of " + function.describe() + " " + e.getMessage()
-                    + "; return values, collections, arrays or records (or allow the type in the jugfile)", e);
+            Set<TaskKey> present = store.containing(leases.keySet());
+            for (Lease lease : leases.values()) {
+                int i = positions.get(lease.key());
+                if (present.contains(lease.key())) {
+                    finished(states, i);
+                    listener.taskFinishedElsewhere(states.task(i));
+                } else if (failure == null) {
+                    compute(states, i, lease, open, computed);
+                }
+                progressed = true;
+                if (System.nanoTime() - started > 100_000_000L) { // a slow batch shows its results early
+                    flush(states, positions, computed, open);
+                }
+            }
+        } finally {
+            flush(states, positions, computed, open);
+            List<Lease> release = new ArrayList<>();
+            for (Lease lease : open) {
+                if (keeper.drop(lease)) {
+                    release.add(lease);
+                }
+            }
+            store.releaseAll(release);
         }
-        store.write(task.key(), entry);
-        executed++;
-        count(task, 0);
-        if (!options.aggressiveUnload()) {
-            values.put(task.key(), result);
-        }
-        finished(states, i);
-        listener.taskFinished(task, took);
+        long perTask = (System.nanoTime() - started) / Math.max(1, leases.size());
+        batchSize = perTask < 1_000_000L ? Math.min(MAX_BATCH, batchSize * 2) : 1;
     }
 
-    private Object valueOf(TaskStates states, Task<?> dependency) {
-        TaskKey key = dependency.key();
-        if (values.containsKey(key)) {
-            return values.get(key);
-        }
-        int at = states.indexOf(key);
+    /** Computes task i into {@code computed}; on failure, marks it and keeps its lock as a mark if asked. */
+    private void compute(TaskStates states, int i, Lease lease, Set<Lease> open,
+            Map<TaskKey, TaskRunner.Computed> computed) throws IOException {
+        Task<?> task = states.task(i);
         try {
-            Optional<byte[]> entry = store.read(key);
-            if (entry.isEmpty()) {
-                listener.warning("the result of " + dependency.name() + " (" + key.shortHex() + ") disappeared from the"
-                        + " store; it will be computed again");
-                states.markUnfinished(at);
-                throw new MissingInput();
+            runner.compute(states, i).ifPresent(c -> computed.put(task.key(), c));
+        } catch (TaskFailedException e) {
+            count(task, 2);
+            states.markFailed(i);
+            listener.taskFailed(task, e);
+            if (options.keepFailed()) {
+                keeper.drop(lease);
+                store.fail(lease, oneLine(e.getMessage()));
+                open.remove(lease);
             }
-            Object value = codec.decode(entry.get());
-            if (!options.aggressiveUnload()) {
-                values.put(key, value);
+            if (!options.keepGoing()) {
+                failure = e.getMessage();
             }
-            return value;
-        } catch (CorruptResultException e) {
-            listener.warning(store.describe() + ": result " + key + " (" + dependency.name() + ") is corrupt ("
-                    + e.getMessage() + "); it will be computed again");
-            try {
-                store.remove(key);
-            } catch (IOException removal) {
-                e.addSuppressed(removal);
-            }
-            states.markUnfinished(at);
-            throw new MissingInput();
-        } catch (IOException e) {
-            throw new StoreFailure(e);
         }
+    }
+
+    /** Stores what is computed, marks it finished, and releases the leases of everything done so far. */
+    private void flush(TaskStates states, Map<TaskKey, Integer> positions, Map<TaskKey, TaskRunner.Computed> computed,
+            Set<Lease> open) throws IOException {
+        if (computed.isEmpty()) {
+            return;
+        }
+        Map<TaskKey, byte[]> entries = new LinkedHashMap<>();
+        computed.forEach((key, c) -> entries.put(key, c.entry()));
+        store.writeAll(entries);
+        List<Lease> release = new ArrayList<>();
+        for (Lease lease : open) {
+            if (computed.containsKey(lease.key()) && keeper.drop(lease)) {
+                release.add(lease);
+            }
+        }
+        computed.forEach((key, c) -> {
+            int i = positions.get(key);
+            executed++;
+            count(states.task(i), 0);
+            runner.remember(key, c.value());
+            finished(states, i);
+            listener.taskFinished(states.task(i), c.took());
+        });
+        open.removeIf(lease -> computed.containsKey(lease.key()));
+        computed.clear();
+        store.releaseAll(release);
+    }
+
+    private static boolean needsAny(TaskStates states, int i, List<Integer> batch) {
+        for (int d : states.dependencies(i)) {
+            if (batch.contains(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Looks again at the tasks others held: returns true if any of them is now finished. */
     private boolean refresh(TaskStates states, Set<Integer> heldElsewhere) throws IOException {
-        boolean changed = false;
+        Map<TaskKey, Integer> keys = new LinkedHashMap<>();
         for (int i : heldElsewhere) {
-            if (store.contains(states.task(i).key())) {
-                finishedElsewhere(states, i);
-                changed = true;
-            }
+            keys.put(states.task(i).key(), i);
         }
-        return changed;
+        Set<TaskKey> present = store.containing(keys.keySet());
+        for (TaskKey key : present) {
+            finished(states, keys.get(key));
+            listener.taskFinishedElsewhere(states.task(keys.get(key)));
+        }
+        return !present.isEmpty();
     }
 
     private Optional<String> blockage(TaskStates states, Set<TaskKey> failedElsewhere) {
@@ -236,17 +266,12 @@ public final class Worker {
                         + " marked failed in the store; `jug cleanup --failed-only` clears the marks)"));
     }
 
-    private void finishedElsewhere(TaskStates states, int i) {
-        finished(states, i);
-        listener.taskFinishedElsewhere(states.task(i));
-    }
-
     private void finished(TaskStates states, int i) {
         for (int released : states.markFinished(i)) {
-            values.remove(states.task(released).key());
+            runner.forget(states.task(released).key());
         }
         if (states.isNoLongerNeeded(i)) {
-            values.remove(states.task(i).key());
+            runner.forget(states.task(i).key());
         }
     }
 
@@ -307,25 +332,6 @@ public final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for other workers", e);
-        }
-    }
-
-    /** Reading an input from the store failed: a store problem, not the task's. */
-    private static final class StoreFailure extends RuntimeException {
-        StoreFailure(IOException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized IOException getCause() {
-            return (IOException) super.getCause();
-        }
-    }
-
-    /** An input's stored result vanished or was corrupt: the task waits until it is computed again. */
-    private static final class MissingInput extends RuntimeException {
-        MissingInput() {
-            super(null, null, false, false);
         }
     }
 }

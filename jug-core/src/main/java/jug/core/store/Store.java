@@ -2,7 +2,11 @@ package jug.core.store;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jug.core.TaskKey;
@@ -20,13 +24,20 @@ public interface Store extends AutoCloseable {
     java.time.Duration FRESH_LEASE = java.time.Duration.ofMillis(500);
 
     /**
-     * Opens the store that {@code jugdir} names: a URI whose scheme a provider serves ({@code redis://host/}), or
-     * a path, which means a directory ({@code file:}).
+     * Opens the store that {@code jugdir} names for the pipeline {@code project}: a URI whose scheme a provider
+     * serves ({@code redis://host/}), or a path, which means a directory ({@code file:}). {@code project} names the
+     * pipeline stably (the jugfile's absolute path); stores shared by several pipelines (Redis) keep each one's keys
+     * apart with it.
      *
      * @throws StoreException if no provider serves the scheme, or the store cannot be opened
      */
+    static Store open(String jugdir, String project) {
+        return StoreRegistry.load().open(jugdir, project);
+    }
+
+    /** Opens the store that {@code jugdir} names, as the store of a pipeline named after the location itself. */
     static Store open(String jugdir) {
-        return StoreRegistry.load().open(jugdir);
+        return open(jugdir, jugdir);
     }
 
     /** Where this store lives, for messages (never with a password). */
@@ -74,6 +85,57 @@ public interface Store extends AutoCloseable {
 
     /** Removes what interrupted writers left behind (temporary files, say) older than {@code age}; returns how many. */
     int removeLeftovers(Duration age) throws IOException;
+
+    /**
+     * Tries to take the locks of several tasks at once; returns the leases won. A worker running many short tasks
+     * claims them in batches, so that a store across a network answers in one round trip instead of one per task.
+     */
+    default Map<TaskKey, Lease> tryLeases(Collection<TaskKey> keys, LeaseOwner owner) throws IOException {
+        Map<TaskKey, Lease> won = new LinkedHashMap<>();
+        for (TaskKey key : keys) {
+            Optional<Lease> lease = tryLease(key, owner);
+            if (lease.isPresent()) {
+                won.put(key, lease.get());
+            }
+        }
+        return won;
+    }
+
+    /** Which of {@code keys} have an entry, in one request where the store can. */
+    default Set<TaskKey> containing(Collection<TaskKey> keys) throws IOException {
+        Set<TaskKey> present = new HashSet<>();
+        for (TaskKey key : keys) {
+            if (contains(key)) {
+                present.add(key);
+            }
+        }
+        return present;
+    }
+
+    /** Stores several entries; each is atomic on its own, as {@link #write} is. */
+    default void writeAll(Map<TaskKey, byte[]> entries) throws IOException {
+        for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
+            write(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Removes the entries of several keys; returns the keys that had one. */
+    default Set<TaskKey> removeAll(Collection<TaskKey> keys) throws IOException {
+        Set<TaskKey> removed = new HashSet<>();
+        for (TaskKey key : keys) {
+            if (remove(key)) {
+                removed.add(key);
+            }
+        }
+        return removed;
+    }
+
+    /** Gives up several leases, as {@link #release} does each. */
+    default void releaseAll(Collection<Lease> leases) throws IOException {
+        for (Lease lease : leases) {
+            release(lease);
+        }
+    }
 
     /** Closes connections; the store is not used afterwards. */
     @Override

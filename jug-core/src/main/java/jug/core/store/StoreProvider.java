@@ -16,9 +16,10 @@ public interface StoreProvider {
     }
 
     /**
-     * Opens the store at {@code location}.
+     * Opens the store at {@code location} for the pipeline {@code project} (a stable name such as the jugfile's
+     * absolute path, which a store shared between pipelines uses to keep their keys apart).
      *
      * @throws StoreException if it cannot be opened; the message names the store and the reason
      */
-    Store open(URI location);
+    Store open(URI location, String project);
 }

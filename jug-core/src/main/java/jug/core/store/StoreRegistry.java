@@ -34,14 +34,14 @@ final class StoreRegistry {
         }
     }
 
-    Store open(String jugdir) {
+    Store open(String jugdir, String project) {
         URI uri = toUri(jugdir);
         StoreProvider provider = providers.get(uri.getScheme());
         if (provider == null) {
             throw new StoreException("--jugdir " + redact(jugdir) + ": no store for scheme '" + uri.getScheme()
                     + "' (known: " + String.join(", ", providers.keySet()) + "); check the spelling");
         }
-        return provider.open(uri);
+        return provider.open(uri, project);
     }
 
     /** A jugdir with a scheme ({@code redis://...}) is a URI; anything else is a path. */
