@@ -66,6 +66,16 @@ class CleanupTest {
     }
 
     @Test
+    void packedOrphansGoAndPackedResultsOfDeclaredTasksStay() throws IOException {
+        store.writeAll(java.util.Map.of(key("p1"), new byte[] {1}, key("p2"), new byte[] {2}, key("p3"), new byte[] {3}));
+        Cleanup plan = Cleanup.plan(store, Set.of(owned, key("p2")), DEFAULT, LEASE);
+        assertThat(plan.orphans()).containsExactlyInAnyOrder(orphan, key("p1"), key("p3"));
+        assertThat(plan.apply(store).results()).isEqualTo(3);
+        assertThat(store.keys()).containsExactlyInAnyOrder(owned, key("p2"));
+        assertThat(store.read(key("p2"))).hasValueSatisfying(b -> assertThat(b).containsExactly(2));
+    }
+
+    @Test
     void removesLocksOfDeadWorkersAndKeepsLiveOnes() throws IOException {
         LeaseOwner dead = new LeaseOwner(LeaseOwner.localHost(), Long.MAX_VALUE, Instant.ofEpochMilli(1), "dead");
         store.tryLease(key("a"), dead).orElseThrow();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Invalidation against a real FileStore. */
+@SuppressWarnings("unchecked")
 class InvalidationTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -99,5 +100,24 @@ class InvalidationTest {
         Invalidation plan = Invalidation.of(graph, TaskPattern.parse("nothing"), Set.of());
         assertThat(plan.selected()).isEmpty();
         assertThat(plan.affected()).isEmpty();
+    }
+
+    @Test
+    void removesLevelByLevelDownstreamFirstInOneBatchPerLevel() throws IOException {
+        List<List<jug.core.TaskKey>> batches = new java.util.ArrayList<>();
+        Store recording = (Store) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(),
+                new Class<?>[] {Store.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("removeAll")) {
+                        batches.add(List.copyOf((java.util.Collection<jug.core.TaskKey>) args[0]));
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Invalidation.Report report = Invalidation.of(graph, t -> t == a || t == c, store.keys()).apply(recording, LEASE);
+        assertThat(report.removed()).isEqualTo(4);
+        assertThat(batches).containsExactly(List.of(d.key()), List.of(b.key(), c.key()), List.of(a.key()));
     }
 }

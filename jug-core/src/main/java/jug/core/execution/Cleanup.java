@@ -138,10 +138,7 @@ public final class Cleanup {
      * stays, and is not counted.
      */
     public Report apply(Store store) throws IOException {
-        int results = 0;
-        for (TaskKey key : orphans) {
-            results += store.remove(key) ? 1 : 0;
-        }
+        int results = orphans.isEmpty() ? 0 : store.removeAll(orphans).size();
         int locks = 0;
         for (LockRecord lock : abandonedLocks) {
             locks += store.breakLock(lock) ? 1 : 0;

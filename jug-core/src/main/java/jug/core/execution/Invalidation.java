@@ -3,6 +3,8 @@ package jug.core.execution;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,15 +70,14 @@ public final class Invalidation {
 
     /**
      * Removes the planned results, downstream ones first (so that, if interrupted, no result outlives an input it
-     * was computed from), then the failure marks of affected tasks. A task that a live worker computes meanwhile
+     * was computed from), in one batch per level, then the failure marks of affected tasks. A task that a live worker computes meanwhile
      * will store its result afterwards; such tasks are counted in {@link Report#running()}.
      */
     public Report apply(Store store, Duration leaseTime) throws IOException {
-        List<Task<?>> removed = new java.util.ArrayList<>();
-        for (int i = stored.size() - 1; i >= 0; i--) {
-            if (store.remove(stored.get(i).key())) {
-                removed.add(stored.get(i));
-            }
+        List<Task<?>> removed = new ArrayList<>();
+        for (List<Task<?>> level : levels()) { // one batch per level: a store removes a batch in one go
+            Set<TaskKey> gone = store.removeAll(level.stream().map(Task::key).toList());
+            level.stream().filter(t -> gone.contains(t.key())).forEach(removed::add);
         }
         Set<TaskKey> keys = affected.stream().map(Task::key).collect(Collectors.toSet());
         int marks = 0;
@@ -93,6 +94,32 @@ public final class Invalidation {
             }
         }
         return new Report(count(removed), marks, running);
+    }
+
+    /**
+     * The stored tasks by height among the affected ones, lowest first: height 0 holds the tasks that no affected task
+     * needs, height h + 1 the tasks needed by one of height h, so removing level after level removes every result
+     * after those that were computed from it.
+     */
+    private List<List<Task<?>>> levels() {
+        Map<TaskKey, Integer> height = new HashMap<>();
+        for (int i = affected.size() - 1; i >= 0; i--) {
+            Task<?> t = affected.get(i);
+            int h = height.getOrDefault(t.key(), 0);
+            for (Task<?> d : t.dependencies()) {
+                height.merge(d.key(), h + 1, Math::max);
+            }
+        }
+        List<List<Task<?>>> levels = new ArrayList<>();
+        for (Task<?> t : stored) {
+            int h = height.getOrDefault(t.key(), 0);
+            while (levels.size() <= h) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(h).add(t);
+        }
+        levels.removeIf(List::isEmpty);
+        return levels;
     }
 
     private static Map<String, Integer> count(List<Task<?>> tasks) {
