@@ -72,7 +72,7 @@ final class ShellCommand implements Callable<Integer> {
         return "import jug.core.*;\n"
                 + "var jugShell = jug.cli.ShellSession.open(Class.forName(" + literal(className)
                 + ", true, ClassLoader.getSystemClassLoader()), " + literal(jugfile.jugfile) + ", " + literal(jugdir())
-                + ", java.util.List.of(" + args + "));\n"
+                + ", " + literal(jugfile.project()) + ", java.util.List.of(" + args + "));\n"
                 + "<R> R value(Task<?> task) { return jugShell.value(task); }\n"
                 + "java.util.List<Task<?>> tasks() { return jugShell.tasks(); }\n"
                 + "java.util.List<Task<?>> tasks(String pattern) { return jugShell.tasks(pattern); }\n"

@@ -30,9 +30,13 @@ public final class ShellSession {
         this.codec = session.codec();
     }
 
-    /** Opens the store and declares the tasks of the jugfile class {@code type}, loaded by the shell. */
-    public static ShellSession open(Class<?> type, String displayName, String jugdir, List<String> args) {
-        Session session = new Session(Jugfile.of(type), Store.open(jugdir), args,
+    /**
+     * Opens the store of pipeline {@code project} at {@code jugdir} and declares the tasks of the jugfile class
+     * {@code type}, loaded by the shell.
+     */
+    public static ShellSession open(Class<?> type, String displayName, String jugdir, String project,
+            List<String> args) {
+        Session session = new Session(Jugfile.of(type), Store.open(jugdir, project), args,
                 w -> System.err.println("jug: warning: " + w));
         return new ShellSession(session, displayName).reload();
     }
