@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jug.core.TaskKey;
+import jug.core.store.Store;
 
 /** What a test can see of a file store directly: its result files, lock files and leftovers. */
 final class StoreFiles {
@@ -20,14 +22,16 @@ final class StoreFiles {
         this.root = root;
     }
 
-    /** The keys of the stored results (file names under results/). */
+    /** The keys of the stored results, one file each or many in a pack, as the store itself lists them. */
     Set<String> results() throws IOException {
-        return names(root.resolve("results"), true);
+        try (Store store = Store.open(root.toString())) {
+            return store.keys().stream().map(TaskKey::hex).collect(Collectors.toSet());
+        }
     }
 
     /** The keys of the lock files (held locks and failure marks). */
     Set<String> locks() throws IOException {
-        return names(root.resolve("locks"), false).stream().filter(n -> n.endsWith(".lock"))
+        return names(root.resolve("locks")).stream().filter(n -> n.endsWith(".lock"))
                 .map(n -> n.substring(0, n.length() - 5)).collect(Collectors.toSet());
     }
 
@@ -45,11 +49,11 @@ final class StoreFiles {
         return keys;
     }
 
-    private static Set<String> names(Path dir, boolean recursive) throws IOException {
+    private static Set<String> names(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Set.of();
         }
-        try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .collect(Collectors.toSet());
         }
