@@ -18,12 +18,19 @@ import picocli.CommandLine.Model.CommandSpec;
         + "dependencies between names: writes a Graphviz DOT file, and renders it as SVG or PNG when Graphviz's "
         + "dot program is installed.")
 final class GraphCommand implements Callable<Integer> {
-    enum Format { svg, png, dot }
+    /** What graph writes; given in any case on the command line. */
+    enum Format {
+        SVG, PNG, DOT;
+
+        String extension() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     @Mixin
     JugfileOptions jugfile;
 
-    @Option(names = "--format", defaultValue = "svg",
+    @Option(names = "--format", defaultValue = "svg", paramLabel = "svg|png|dot",
             description = "svg, png or dot (default: ${DEFAULT-VALUE}); svg and png need Graphviz's dot.")
     Format format;
 
@@ -39,7 +46,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if ("-".equals(output) && format != Format.dot) {
+        if ("-".equals(output) && format != Format.DOT) {
             throw new ParameterException(spec.commandLine(), "--output - prints DOT text only; add --format dot");
         }
         String dot;
@@ -56,10 +63,10 @@ final class GraphCommand implements Callable<Integer> {
         }
         String stem = output != null ? output.replaceFirst("\\.(svg|png|dot)$", "")
                 : jugfile.jugfile.replaceFirst("\\.java$", "");
-        Path target = Path.of(output != null ? output : stem + "." + format);
-        Path dotFile = format == Format.dot ? target : Path.of(stem + ".dot");
+        Path target = Path.of(output != null ? output : stem + "." + format.extension());
+        Path dotFile = format == Format.DOT ? target : Path.of(stem + ".dot");
         Files.writeString(dotFile, dot, StandardCharsets.UTF_8);
-        String wrote = format == Format.dot ? "Wrote " + target + "." : render(dotFile, target);
+        String wrote = format == Format.DOT ? "Wrote " + target + "." : render(dotFile, target);
         if (wrote == null) {
             return ExitStatus.TASK_FAILED.code();
         }
@@ -75,16 +82,16 @@ final class GraphCommand implements Callable<Integer> {
     private String render(Path dotFile, Path target) throws IOException, InterruptedException {
         Process dot;
         try {
-            dot = new ProcessBuilder("dot", "-T" + format, dotFile.toString(), "-o", target.toString())
+            dot = new ProcessBuilder("dot", "-T" + format.extension(), dotFile.toString(), "-o", target.toString())
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             return "Wrote " + dotFile + ". Graphviz's dot is not installed, so no " + target + ": install graphviz, "
-                    + "or run `dot -T" + format + " " + dotFile + " -o " + target + "` where it is.";
+                    + "or run `dot -T" + format.extension() + " " + dotFile + " -o " + target + "` where it is.";
         }
         String messages = new String(dot.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (dot.waitFor() != 0) {
-            spec.commandLine().getErr().println("jug: dot could not render " + dotFile + " as " + format + ": "
-                    + messages);
+            spec.commandLine().getErr().println("jug: dot could not render " + dotFile + " as "
+                    + format.extension() + ": " + messages);
             return null;
         }
         return "Wrote " + target + " (from " + dotFile + ").";

@@ -82,6 +82,7 @@ public final class JugCommand implements Callable<Integer> {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
         });
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(JugCommand::handle);
         cli.setParameterExceptionHandler(JugCommand::usageError);
         cli.setDefaultValueProvider(Jugrc.load(Path.of(""), Path.of(System.getProperty("user.home"))));
