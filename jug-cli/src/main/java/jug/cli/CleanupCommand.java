@@ -74,7 +74,8 @@ final class CleanupCommand implements Callable<Integer> {
                         + "--failed-only, which need no task list");
                 return ExitStatus.TASK_FAILED.code();
             }
-            Cleanup plan = Cleanup.plan(session.store(), evaluated.graph().keys(), parts, Session.LEASE_TIME);
+            Cleanup plan = Cleanup.plan(session.store(), evaluated.finished(), evaluated.graph().keys(), parts,
+                    Session.LEASE_TIME);
             if (!force && plan.storedResults() > 0 && plan.orphans().size() == plan.storedResults()) {
                 throw new JugfileException(session.store().describe() + ": none of its " + plan.storedResults()
                         + " results belongs to the " + evaluated.graph().size() + " tasks that " + jugfile.jugfile

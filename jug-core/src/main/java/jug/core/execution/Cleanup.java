@@ -62,13 +62,20 @@ public final class Cleanup {
      */
     public static Cleanup plan(Store store, Set<TaskKey> owned, Set<Part> parts, Duration leaseTime)
             throws IOException {
+        return plan(store, parts.contains(Part.ORPHANS) ? store.keys() : Set.of(), owned, parts, leaseTime);
+    }
+
+    /**
+     * Lists what to remove, given a listing of the store's results ({@code stored}, taken by whoever evaluated the
+     * jugfile); results stored after that listing are never removed.
+     */
+    public static Cleanup plan(Store store, Set<TaskKey> stored, Set<TaskKey> owned, Set<Part> parts,
+            Duration leaseTime) throws IOException {
         Set<Part> chosen = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
         boolean orphansToo = chosen.contains(Part.ORPHANS);
         List<TaskKey> orphans = new ArrayList<>();
-        int stored = 0;
         if (orphansToo) {
-            for (TaskKey key : store.keys()) {
-                stored++;
+            for (TaskKey key : stored) {
                 if (!owned.contains(key)) {
                     orphans.add(key);
                 }
@@ -92,8 +99,8 @@ public final class Cleanup {
                 live.add(lock);
             }
         }
-        return new Cleanup(chosen, stored, List.copyOf(orphans), List.copyOf(abandoned), List.copyOf(marks),
-                List.copyOf(live), List.copyOf(keptMarks));
+        return new Cleanup(chosen, orphansToo ? stored.size() : 0, List.copyOf(orphans), List.copyOf(abandoned),
+                List.copyOf(marks), List.copyOf(live), List.copyOf(keptMarks));
     }
 
     /** How many results the store held when planned (counted only when orphans are looked for). */
