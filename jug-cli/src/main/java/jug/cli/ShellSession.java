@@ -112,7 +112,7 @@ public final class ShellSession {
         }
     }
 
-    /** Only reading a state: every task is either one of these or not declared. */
+    /** Where a task stands now: waiting, ready, running, finished or failed (locks are listed afresh). */
     public TaskState state(Task<?> task) {
         return state().state(task);
     }
