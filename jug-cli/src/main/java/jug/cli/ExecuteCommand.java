@@ -176,7 +176,8 @@ final class ExecuteCommand implements Callable<Integer> {
 
     private static Worker worker(Session session, ExecutionOptions options, ProgressPrinter progress,
             LeaseKeeper keeper) {
-        return new Worker(session.store(), session.codec(), LeaseOwner.newWorker(), options, progress, keeper);
+        return new Worker(session.store(), session.codec(), LeaseOwner.newWorker(options.leaseTime()), options, progress,
+                keeper);
     }
 
     /** Tasks known before a barrier must still be there after it; if not, the jugfile is not deterministic. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,23 +12,39 @@ import java.util.UUID;
 
 /**
  * A worker that holds leases: the host and process it runs in, when that process started (so that a reused pid is
- * not mistaken for the owner) and a token unique to the worker (several workers may share a process).
+ * not mistaken for the owner), a token unique to the worker (several workers may share a process), and the lease time
+ * it renews within — which tells another worker how long a silent lock of this owner must be left alone.
  */
-public record LeaseOwner(String host, long pid, Instant processStart, String worker) {
+public record LeaseOwner(String host, long pid, Instant processStart, String worker, Duration lease) {
+    /** The lease time of workers that do not say otherwise: a dead worker's task is retried within about this long. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
     public LeaseOwner {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(processStart, "processStart");
+        Objects.requireNonNull(lease, "lease");
         if (worker.isBlank() || worker.contains(" ") || host.contains(" ")) {
             throw new IllegalArgumentException("lease owner fields may not be blank or contain spaces: "
                     + host + " " + worker);
         }
     }
 
-    /** A new worker identity in this process. */
+    /** An owner with the default lease time. */
+    public LeaseOwner(String host, long pid, Instant processStart, String worker) {
+        this(host, pid, processStart, worker, DEFAULT_LEASE);
+    }
+
+    /** A new worker identity in this process, renewing its leases within the default lease time. */
     public static LeaseOwner newWorker() {
+        return newWorker(DEFAULT_LEASE);
+    }
+
+    /** A new worker identity in this process, renewing its leases within {@code lease}. */
+    public static LeaseOwner newWorker(Duration lease) {
         ProcessHandle self = ProcessHandle.current();
         Instant start = self.info().startInstant().orElse(Instant.EPOCH);
-        return new LeaseOwner(localHost(), self.pid(), start, UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        return new LeaseOwner(localHost(), self.pid(), start, UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+                lease);
     }
 
     /**

@@ -34,15 +34,22 @@ public record LockRecord(TaskKey key, Optional<LeaseOwner> owner, Optional<Strin
 
     /**
      * True if the holder has certainly stopped: its process ran on this host and is gone, or the lock went unrenewed
-     * for twice {@code leaseTime} before {@code now} (twice, because {@code renewed} is the store's clock, which may
-     * run apart from this machine's). A worker would take such a lock over on its own. A failure mark is never
-     * abandoned: it stays until removed on purpose.
+     * for twice its lease time before {@code now} (twice, because {@code renewed} is the store's clock, which may run
+     * apart from this machine's). The lease time is the holder's own, or {@code leaseTime} if the lock does not say
+     * or says less. A worker would take such a lock over on its own. A failure mark is never abandoned: it stays
+     * until removed on purpose.
      */
     public boolean isAbandoned(Instant now, Duration leaseTime) {
         if (isFailed()) {
             return false;
         }
+        Duration lease = holderLease(leaseTime);
         return owner.map(LeaseOwner::isKnownDead).orElse(false)
-                || renewed.map(r -> r.isBefore(now.minus(leaseTime.multipliedBy(2)))).orElse(false);
+                || renewed.map(r -> r.isBefore(now.minus(lease.multipliedBy(2)))).orElse(false);
+    }
+
+    /** The longer of the holder's lease time and {@code leaseTime}: how long the lock may stay silent while alive. */
+    public Duration holderLease(Duration leaseTime) {
+        return owner.map(o -> o.lease().compareTo(leaseTime) > 0 ? o.lease() : leaseTime).orElse(leaseTime);
     }
 }
