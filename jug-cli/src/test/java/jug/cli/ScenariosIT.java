@@ -61,7 +61,8 @@ class ScenariosIT {
     void aTargetThatMatchesNothingIsAnError() throws Exception {
         JugProcess.jugfile("simple", dir);
         JugProcess.Result r = jug().run("execute", "Jugfile.java", "--target", "nothing").assertExit(2);
-        assertThat(r.err()).contains("--target nothing matches no task");
+        assertThat(r.err()).contains("--target nothing matches no task of Jugfile.java")
+                .contains("Jugfile.doubled");
         assertThat(jug().run("execute", "Jugfile.java", "--target", "/[/").assertExit(2).err())
                 .contains("--target /[/: invalid regular expression");
     }
