@@ -22,8 +22,9 @@ final class LocalSlurm implements AutoCloseable {
     private static final List<String> COMMANDS = List.of("munged", "slurmctld", "slurmd", "sbatch", "squeue",
             "scontrol", "sinfo");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern ARRAY_TASK = Pattern.compile(
-            "\\bArrayTaskId=(\\d+)\\b.*\\bJobState=(\\S+).*\\bExitCode=(\\S+)");
+    private static final Pattern ARRAY_TASK_ID = Pattern.compile("\\bArrayTaskId=(\\d+)\\b");
+    private static final Pattern JOB_STATE = Pattern.compile("\\bJobState=(\\S+)");
+    private static final Pattern EXIT_CODE = Pattern.compile("\\bExitCode=(\\S+)");
 
     private final Path script;
     private final Path dir;
@@ -77,41 +78,50 @@ final class LocalSlurm implements AutoCloseable {
     }
 
     /**
-     * Polls {@code squeue} until the job (every task of an array) has left the queue. Not {@code sbatch --wait},
+     * Polls {@code squeue} until the jobs (every task of an array) have left the queue. Not {@code sbatch --wait},
      * which looks only every ten seconds or so.
      */
-    void awaitFinished(String jobId, Duration timeout, Duration poll) throws IOException, InterruptedException {
+    void awaitFinished(List<String> jobIds, Duration timeout, Duration poll) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            ProcessRun queue = ProcessRun.of(List.of("squeue", "--noheader", "--jobs=" + jobId, "--format=%i %T %R"),
-                    dir, environment(), COMMAND_TIMEOUT).assertSucceeded();
+            ProcessRun queue = ProcessRun.of(List.of("squeue", "--noheader", "--jobs=" + String.join(",", jobIds),
+                    "--format=%i %T %R"), dir, environment(), COMMAND_TIMEOUT).assertSucceeded();
             if (queue.output().isBlank()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("job " + jobId + " still queued or running after " + timeout.toSeconds()
+                throw new AssertionError("jobs " + jobIds + " still queued or running after " + timeout.toSeconds()
                         + " s:\n" + queue.output() + "\n" + logs());
             }
             Thread.sleep(poll.toMillis());
         }
     }
 
-    /** The state and exit code of each task of a finished array, from the controller (kept for MinJobAge, 300 s). */
-    List<ArrayTask> arrayTasks(String jobId) throws IOException, InterruptedException {
+    /**
+     * How a finished job ended, one entry per array task (or one for a plain job), from the controller, which keeps
+     * finished jobs for MinJobAge (300 s); there is no accounting to ask.
+     */
+    List<JobEnd> ends(String jobId) throws IOException, InterruptedException {
         String out = ProcessRun.of(List.of("scontrol", "--oneliner", "show", "job", jobId), dir, environment(),
                 COMMAND_TIMEOUT).assertSucceeded().output();
-        List<ArrayTask> tasks = new ArrayList<>();
-        for (String line : out.lines().toList()) {
-            Matcher m = ARRAY_TASK.matcher(line);
-            if (m.find()) {
-                tasks.add(new ArrayTask(Integer.parseInt(m.group(1)), m.group(2), m.group(3)));
+        List<JobEnd> ends = new ArrayList<>();
+        for (String line : out.lines().filter(l -> l.startsWith("JobId=")).toList()) {
+            Matcher task = ARRAY_TASK_ID.matcher(line);
+            Matcher state = JOB_STATE.matcher(line);
+            Matcher exit = EXIT_CODE.matcher(line);
+            if (!state.find() || !exit.find()) {
+                throw new AssertionError("scontrol printed no JobState or ExitCode: " + line);
             }
+            ends.add(new JobEnd(task.find() ? Integer.parseInt(task.group(1)) : 0, state.group(1), exit.group(1)));
         }
-        return tasks;
+        return ends;
     }
 
-    /** One task of a job array, as the controller saw it end: {@code COMPLETED} and {@code 0:0} for success. */
-    record ArrayTask(int id, String state, String exitCode) {
+    /** How one job (or one task of an array, numbered from 1; 0 for a plain job) ended: COMPLETED 0:0 is success. */
+    record JobEnd(int arrayTask, String state, String exitCode) {
+        boolean succeeded() {
+            return state.equals("COMPLETED") && exitCode.equals("0:0");
+        }
     }
 
     /** The end of each daemon's log, for a failure message. */

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A job array of jug workers under a real SLURM: {@code scripts/slurm-local} starts a one-node cluster (2 CPUs),
  * the test submits {@code scripts/cluster/jug-slurm.sh}, unchanged, as an array of four workers that share one store,
- * polls {@code squeue} until the array is done, and checks that every array task completed, that {@code jug check}
- * passes and that every task ran exactly once. Skipped where SLURM is not installed or the user is not root, unless
+ * and {@code scripts/cluster/jug-sleep-until.sh} as a job that depends on the array; it polls {@code squeue} until
+ * both are done, and checks that every job succeeded, that {@code jug check} passes and that every task ran exactly
+ * once. Skipped where SLURM is not installed or the user is not root, unless
  * {@code JUG_REQUIRE_SLURM=1} (CI sets it), which turns that into a failure.
  */
 class SlurmIT {
@@ -75,25 +76,33 @@ class SlurmIT {
             Map<String, String> jobEnv = new HashMap<>(env);
             jobEnv.put("JUG", String.join(" ", javaCommand()));
             jobEnv.put("JUGDIR", store.toString());
-            List<String> sbatch = new ArrayList<>(List.of("--array=1-" + WORKERS, "--job-name=jug-slurm-it",
+            Path scripts = repo.resolve("scripts/cluster");
+            List<String> workers = new ArrayList<>(List.of("--array=1-" + WORKERS, "--job-name=jug-slurm-it",
                     "--chdir=" + work, "--output=" + work.resolve("slurm-%A_%a.out"),
-                    repo.resolve("scripts/cluster/jug-slurm.sh").toString(), jugfile));
-            sbatch.addAll(jugfileArgs);
-            String job = slurm.submit(sbatch, work, jobEnv);
-            slurm.awaitFinished(job, Duration.ofMinutes(3), Duration.ofMillis(200));
+                    scripts.resolve("jug-slurm.sh").toString(), jugfile));
+            workers.addAll(jugfileArgs);
+            String array = slurm.submit(workers, work, jobEnv);
+            List<String> waiter = new ArrayList<>(List.of("--dependency=afterany:" + array,
+                    "--job-name=jug-sleep-until-it", "--chdir=" + work, "--output=" + work.resolve("sleep-until.out"),
+                    scripts.resolve("jug-sleep-until.sh").toString(), jugfile));
+            waiter.addAll(jugfileArgs);
+            String finalStep = slurm.submit(waiter, work, jobEnv);
+            slurm.awaitFinished(List.of(array), Duration.ofMinutes(3), Duration.ofMillis(200));
             long done = System.nanoTime();
+            slurm.awaitFinished(List.of(finalStep), Duration.ofMinutes(1), Duration.ofMillis(200));
+            long waited = System.nanoTime();
 
-            List<LocalSlurm.ArrayTask> arrayTasks = slurm.arrayTasks(job);
+            List<LocalSlurm.JobEnd> ends = slurm.ends(array);
             Map<Integer, String> outputs = new TreeMap<>();
             for (int a = 1; a <= WORKERS; a++) {
-                Path out = work.resolve("slurm-" + job + "_" + a + ".out");
+                Path out = work.resolve("slurm-" + array + "_" + a + ".out");
                 outputs.put(a, Files.exists(out) ? Files.readString(out) : "(no output file " + out + ")");
             }
-            String diagnostics = "array tasks: " + arrayTasks + "\noutputs: " + outputs + "\n" + slurm.logs();
-            assertThat(arrayTasks).as(diagnostics).extracting(LocalSlurm.ArrayTask::id)
+            String diagnostics = "array tasks: " + ends + "\noutputs: " + outputs + "\n" + slurm.logs();
+            assertThat(ends).as(diagnostics).extracting(LocalSlurm.JobEnd::arrayTask)
                     .containsExactlyInAnyOrder(1, 2, 3, 4);
-            assertThat(arrayTasks).as(diagnostics)
-                    .allSatisfy(t -> assertThat(t.state() + " " + t.exitCode()).isEqualTo("COMPLETED 0:0"));
+            assertThat(ends).as(diagnostics).allMatch(LocalSlurm.JobEnd::succeeded);
+            assertFinalStepSucceeded(slurm.ends(finalStep), work.resolve("sleep-until.out"));
             Map<Integer, Integer> executed = new TreeMap<>();
             outputs.forEach((a, out) -> executed.put(a, executedTotal(out, diagnostics)));
 
@@ -106,7 +115,8 @@ class SlurmIT {
                 assertSideLogAgrees(work.resolve(WORKLOAD.sideLog()), tasks, executed);
             }
             System.out.printf("SlurmIT: cluster up in %.1f s; %d array tasks ran %d tasks in %.1f s (executed per "
-                    + "array task: %s)%n", (up - started) / 1e9, WORKERS, tasks, (done - up) / 1e9, executed);
+                    + "array task: %s); the sleep-until job ended %.1f s later%n", (up - started) / 1e9, WORKERS,
+                    tasks, (done - up) / 1e9, executed, (waited - done) / 1e9);
         }
         System.out.printf("SlurmIT: %.1f s from starting the cluster to stopping it%n",
                 (System.nanoTime() - started) / 1e9);
@@ -124,6 +134,20 @@ class SlurmIT {
             logged.merge(Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1)), 1, Integer::sum);
         }
         assertThat(logged).as("tasks logged per array task").isEqualTo(executed);
+    }
+
+    /**
+     * The job that ran {@code jug-sleep-until.sh} after the array succeeded. A jug without {@code sleep-until} (it
+     * came with the whole command set) fails it with a usage error, which only shows that the job ran.
+     */
+    private static void assertFinalStepSucceeded(List<LocalSlurm.JobEnd> ends, Path output) throws IOException {
+        String out = Files.exists(output) ? Files.readString(output) : "(no output file " + output + ")";
+        if (out.contains("Unmatched arguments from index 0: 'sleep-until'")) {
+            System.out.println("SlurmIT: this jug has no `sleep-until` command; the final step's job ran, no more");
+            return;
+        }
+        assertThat(ends).as("the sleep-until job, which printed:\n%s", out).singleElement()
+                .matches(LocalSlurm.JobEnd::succeeded);
     }
 
     /**
