@@ -50,6 +50,10 @@ if ! command -v "${jug[0]}" > /dev/null; then
     "\"java -jar /path/to/jug.jar\"" >&2
   exit 2
 fi
+# jug tells workers' machines apart by $HOSTNAME. A job that inherits the submitting shell's environment may carry
+# the login node's name, and then live workers on other nodes would look dead to each other: use this node's.
+export HOSTNAME
+HOSTNAME=$(uname -n)
 args=(execute "$jugfile")
 if [ -n "${JUGDIR:-}" ]; then
   args+=(--jugdir "$JUGDIR")
