@@ -56,7 +56,7 @@ class SlurmIT {
         if (unavailable.isPresent() && "1".equals(System.getenv("JUG_REQUIRE_SLURM"))) {
             throw new AssertionError("JUG_REQUIRE_SLURM=1, but " + unavailable.get());
         }
-        Assumptions.assumeTrue(unavailable.isEmpty(), () -> "skipped: " + unavailable.get());
+        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
 
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x")); // munged's socket is below
         Path examples = Path.of(System.getProperty("examples.dir")).toAbsolutePath();
