@@ -42,7 +42,8 @@ final class LocalSlurm implements AutoCloseable {
                     + "); apt-get install slurmctld slurmd slurm-client munge");
         }
         String uid = ProcessRun.of(List.of("id", "-u"), Path.of("."), Map.of(), COMMAND_TIMEOUT).output().trim();
-        return uid.equals("0") ? Optional.empty() : Optional.of("the SLURM daemons must run as root, and uid is " + uid);
+        return uid.equals("0") ? Optional.empty()
+                : Optional.of("the SLURM daemons must run as root, and uid is " + uid);
     }
 
     /** Starts the daemons with their files under {@code dir} (which must not exist yet) and waits for an idle node. */
@@ -150,6 +151,7 @@ final class LocalSlurm implements AutoCloseable {
     private static boolean isOnPath(String command) {
         // The daemons live in /usr/sbin, which a non-login PATH may lack.
         String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/sbin";
-        return Stream.of(path.split(File.pathSeparator)).anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, command)));
+        return Stream.of(path.split(File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, command)));
     }
 }

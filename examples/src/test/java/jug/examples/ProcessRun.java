@@ -28,7 +28,8 @@ record ProcessRun(List<String> command, int exitCode, String output) {
                 throw new AssertionError(String.join(" ", command) + " still runs after " + timeout.toSeconds()
                         + " s; its output so far:\n" + Files.readString(output, StandardCharsets.UTF_8));
             }
-            return new ProcessRun(List.copyOf(command), p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            return new ProcessRun(List.copyOf(command), p.exitValue(), text);
         } finally {
             if (p != null) {
                 p.destroyForcibly();

@@ -66,7 +66,8 @@ class SlurmIT {
         copyDirectory(examples.resolve(WORKLOAD.jugfile()).getParent(), work);
         jugfile = Path.of(WORKLOAD.jugfile()).getFileName().toString();
         store = dir.resolve("store.jugdata");
-        jugfileArgs = WORKLOAD.sideLog() == null ? List.of() : List.of("--", work.resolve(WORKLOAD.sideLog()).toString());
+        jugfileArgs = WORKLOAD.sideLog() == null ? List.of()
+                : List.of("--", work.resolve(WORKLOAD.sideLog()).toString());
         env = Map.of("JUG_CACHE_DIR", dir.resolve("cache").toString());
 
         int tasks = statusTotal(jug("status")); // also compiles the jugfile once, for every worker
@@ -116,8 +117,8 @@ class SlurmIT {
                 assertSideLogAgrees(work.resolve(WORKLOAD.sideLog()), tasks, executed);
             }
             System.out.printf("SlurmIT: cluster up in %.1f s; %d array tasks ran %d tasks in %.1f s (executed per "
-                    + "array task: %s); the sleep-until job ended at most %.1f s later%n", (up - started) / 1e9, WORKERS,
-                    tasks, (done - up) / 1e9, executed, (waited - done) / 1e9);
+                    + "array task: %s); the sleep-until job ended at most %.1f s later%n", (up - started) / 1e9,
+                    WORKERS, tasks, (done - up) / 1e9, executed, (waited - done) / 1e9);
         }
         System.out.printf("SlurmIT: %.1f s from starting the cluster to stopping it%n",
                 (System.nanoTime() - started) / 1e9);
