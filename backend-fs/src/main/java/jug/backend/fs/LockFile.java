@@ -13,7 +13,7 @@ import jug.core.store.LeaseOwner;
  *
  * <pre>
  * jug-lock 1
- * owner HOST PID PROCESS-START-MS WORKER LEASE-MS
+ * owner HOST PID PROCESS-START-MS WORKER LEASE-MS PID-SPACE
  * token TOKEN
  * renewal N
  * failed REASON
@@ -26,7 +26,7 @@ record LockFile(LeaseOwner owner, String token, long renewal, Optional<String> f
         StringBuilder s = new StringBuilder(HEADER).append('\n')
                 .append("owner ").append(owner.host()).append(' ').append(owner.pid()).append(' ')
                 .append(owner.processStart().toEpochMilli()).append(' ').append(owner.worker()).append(' ')
-                .append(owner.lease().toMillis()).append('\n')
+                .append(owner.lease().toMillis()).append(' ').append(owner.space()).append('\n')
                 .append("token ").append(token).append('\n')
                 .append("renewal ").append(renewal).append('\n');
         failure.ifPresent(f -> s.append("failed ").append(f).append('\n'));
@@ -55,8 +55,9 @@ record LockFile(LeaseOwner owner, String token, long renewal, Optional<String> f
         try {
             String[] o = field(lines[1], "owner").split(" ");
             Duration lease = o.length > 4 ? Duration.ofMillis(Long.parseLong(o[4])) : LeaseOwner.DEFAULT_LEASE;
+            String space = o.length > 5 ? o[5] : "";
             LeaseOwner owner = new LeaseOwner(o[0], Long.parseLong(o[1]), Instant.ofEpochMilli(Long.parseLong(o[2])), o[3],
-                    lease);
+                    lease, space);
             String token = field(lines[2], "token");
             long renewal = Long.parseLong(field(lines[3], "renewal"));
             Optional<String> failure = lines.length > 4 ? Optional.of(field(lines[4], "failed")) : Optional.empty();

@@ -52,6 +52,8 @@ final class Packs {
     private final Path tmp;
     private final Path locks;
     private final Map<TaskKey, Ref> index = new HashMap<>();
+    /** Further packs holding a key already in {@link #index}: while a pack is rewritten both exist for a moment. */
+    private final Map<TaskKey, List<Ref>> duplicates = new HashMap<>();
     private final Map<String, List<TaskKey>> packs = new HashMap<>();
 
     Packs(Path dir, Path tmp, Path locks) {
@@ -290,18 +292,34 @@ final class Packs {
         packs.put(name, List.copyOf(keys));
         for (TaskKey k : keys) {
             long[] at = offsets.get(k);
-            index.put(k, new Ref(name, at[0], (int) at[1]));
+            Ref ref = new Ref(name, at[0], (int) at[1]);
+            if (index.putIfAbsent(k, ref) != null) {
+                duplicates.computeIfAbsent(k, x -> new ArrayList<>()).add(ref);
+            }
         }
     }
 
+    /** Drops a pack that is gone; a key it shared with another pack stays known through the other. */
     private void forget(String name) {
         List<TaskKey> keys = packs.remove(name);
-        if (keys != null) {
-            for (TaskKey k : keys) {
-                Ref ref = index.get(k);
-                if (ref != null && ref.pack.equals(name)) {
+        if (keys == null) {
+            return;
+        }
+        for (TaskKey k : keys) {
+            List<Ref> others = duplicates.get(k);
+            if (others != null) {
+                others.removeIf(r -> r.pack.equals(name));
+            }
+            Ref ref = index.get(k);
+            if (ref != null && ref.pack.equals(name)) {
+                if (others != null && !others.isEmpty()) {
+                    index.put(k, others.remove(others.size() - 1));
+                } else {
                     index.remove(k);
                 }
+            }
+            if (others != null && others.isEmpty()) {
+                duplicates.remove(k);
             }
         }
     }
