@@ -187,4 +187,11 @@ class FiltersTest {
         GrayU8 edges = Filters.dogEdges(flat, 1.5, 1.6, Border.REFLECT);
         assertThat(Refs.maxAbs(edges)).isZero();
     }
+
+    @Test
+    void gaussianOfALargeImageSplitOverThreadsMatchesScipy() {
+        LargeImages.assertSamplesMatch(Filters.gaussian(LargeImages.f64(), 2.3, Border.REFLECT), "gaussian~f64");
+        LargeImages.assertSamplesMatch(Filters.gaussian(LargeImages.u8(), 1.0, 8.0, 0, 1, Border.MIRROR, 0,
+                new GrayF64(LargeImages.SIZE, LargeImages.SIZE)), "gaussian~u8");
+    }
 }
