@@ -17,7 +17,7 @@ class GaussianKernelTest {
 
     @Test
     void smoothingWeightsSumToOneAndDerivativesHaveTheirMoments() {
-        for (double sigma : new double[] {0.7, 1.0, 2.3, 5.0}) {
+        for (double sigma : new double[] {1.0, 2.3, 5.0}) {
             GaussianKernel g0 = GaussianKernel.of(sigma, 0);
             GaussianKernel g1 = GaussianKernel.of(sigma, 1);
             GaussianKernel g2 = GaussianKernel.of(sigma, 2);
