@@ -52,72 +52,39 @@ final class Rows {
 
     /** Writes {@code src[0 .. width)} into row {@code row} of {@code out}, converting to its type. */
     static void store(double[] src, GrayImage out, int row) {
-        int base = out.index(row, 0);
-        int w = out.width();
+        store(src, 0, out.width(), out, row, 0);
+    }
+
+    /** Writes {@code src[from .. from + n)} into row {@code row} of {@code out} from column {@code col}, converting. */
+    static void store(double[] src, int from, int n, GrayImage out, int row, int col) {
+        int base = out.index(row, col) - from;
+        int to = from + n;
         switch (out.dtype()) {
             case U8 -> {
                 byte[] d = ((GrayU8) out).data();
-                for (int c = 0; c < w; c++) {
+                for (int c = from; c < to; c++) {
                     d[base + c] = (byte) saturate(src[c], 0, 255);
                 }
             }
             case U16 -> {
                 short[] d = ((GrayU16) out).data();
-                for (int c = 0; c < w; c++) {
+                for (int c = from; c < to; c++) {
                     d[base + c] = (short) saturate(src[c], 0, 65535);
                 }
             }
             case S32 -> {
                 int[] d = ((GrayS32) out).data();
-                for (int c = 0; c < w; c++) {
+                for (int c = from; c < to; c++) {
                     d[base + c] = (int) Math.rint(src[c]);
                 }
             }
             case F32 -> {
                 float[] d = ((GrayF32) out).data();
-                for (int c = 0; c < w; c++) {
+                for (int c = from; c < to; c++) {
                     d[base + c] = (float) src[c];
                 }
             }
-            case F64 -> System.arraycopy(src, 0, ((GrayF64) out).data(), base, w);
-        }
-    }
-
-    /** Writes {@code src[0 .. n)} down column {@code col} of {@code out}, from row {@code row0}, converting. */
-    static void storeColumn(double[] src, int n, GrayImage out, int row0, int col) {
-        int i = out.index(row0, col);
-        int s = out.stride();
-        switch (out.dtype()) {
-            case U8 -> {
-                byte[] d = ((GrayU8) out).data();
-                for (int j = 0; j < n; j++, i += s) {
-                    d[i] = (byte) saturate(src[j], 0, 255);
-                }
-            }
-            case U16 -> {
-                short[] d = ((GrayU16) out).data();
-                for (int j = 0; j < n; j++, i += s) {
-                    d[i] = (short) saturate(src[j], 0, 65535);
-                }
-            }
-            case S32 -> {
-                int[] d = ((GrayS32) out).data();
-                for (int j = 0; j < n; j++, i += s) {
-                    d[i] = (int) Math.rint(src[j]);
-                }
-            }
-            case F32 -> {
-                float[] d = ((GrayF32) out).data();
-                for (int j = 0; j < n; j++, i += s) {
-                    d[i] = (float) src[j];
-                }
-            }
-            case F64 -> {
-                double[] d = ((GrayF64) out).data();
-                for (int j = 0; j < n; j++, i += s) {
-                    d[i] = src[j];
-                }
-            }
+            case F64 -> System.arraycopy(src, from, ((GrayF64) out).data(), base + from, n);
         }
     }
 
