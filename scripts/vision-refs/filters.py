@@ -160,7 +160,7 @@ def linear():
             shape_set = "all" if d == "f64" or fname == "square" else "one"
             a[key("mean", fname, d, shape_set)] = table(
                 d, shape_set, lambda x, m, fp=fp: ndi.generic_filter(x.astype(np.float64), np.mean, footprint=fp, mode=m, cval=CVAL))
-    for d in ("u8", "f64"):
+    for d in DTYPES:
         for sigma, mult in ((1.0, 1.6), (2.0, 1.001)):
             a[key("dog", f"{sigma},{mult}", d, "one")] = table(d, "one", lambda x, m, sigma=sigma, mult=mult: (
                 ndi.gaussian_filter(x.astype(np.float64), sigma * mult, mode=m, cval=0.0)

@@ -189,4 +189,25 @@ class RankFiltersTest {
         LargeImages.assertSamplesMatch(RankFilters.rank(LargeImages.u8(), StructuringElement.cross(), 1, Border.WRAP),
                 "rank~u8");
     }
+
+    @Test
+    void cropViewsAreFilteredAsTheirPixelsByEveryPath() {
+        for (String dtype : new String[] {"u8", "f64"}) {
+            GrayImage in = RANK.inputs(dtype, "one").get(0);
+            GrayImage big = GrayImage.zeros(in.dtype(), in.height() + 2, in.width() + 4);
+            for (int r = 0; r < in.height(); r++) {
+                for (int c = 0; c < in.width(); c++) {
+                    double[] v = {in.getAsDouble(r, c)};
+                    Rows.store(v, 0, 1, big, r + 1, c + 3);
+                }
+            }
+            GrayImage view = big.crop(1, 3, in.height(), in.width());
+            GrayImage target = GrayImage.zeros(in.dtype(), in.height() + 1, in.width() + 1).crop(1, 1, in.height(), in.width());
+            for (String fp : new String[] {"square", "cross"}) {
+                String key = "median~" + fp + "~" + dtype + "~all";
+                RankFilters.median(view, FOOTPRINTS.get(fp), Border.MIRROR, 0, target);
+                Refs.assertMatches(target, RANK.expected(key, 3, 2), 0, "crop " + key);
+            }
+        }
+    }
 }

@@ -176,4 +176,18 @@ class TapsTest {
     void correlationOfALargeImageSplitOverThreadsMatchesScipy() {
         LargeImages.assertSamplesMatch(Filters.correlate(LargeImages.f64(), kernel("C1"), Border.NEAREST), "correlate~f64");
     }
+
+    @Test
+    void cropViewsAreCorrelatedAsTheirPixels() {
+        GrayImage in = LINEAR.inputs("s32", "one").get(0);
+        GrayS32 big = new GrayS32(in.height() + 1, in.width() + 3);
+        for (int r = 0; r < in.height(); r++) {
+            for (int c = 0; c < in.width(); c++) {
+                big.set(r + 1, c + 2, (int) in.getAsDouble(r, c));
+            }
+        }
+        GrayImage view = big.crop(1, 2, in.height(), in.width());
+        Refs.assertMatches(Filters.correlate(view, kernel("C1"), Border.WRAP, Refs.CVAL, view.zerosLike()),
+                LINEAR.expected("correlate~C1~s32~all", 2, 2), 0, "crop");
+    }
 }
