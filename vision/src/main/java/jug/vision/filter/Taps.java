@@ -53,13 +53,15 @@ final class Taps {
         double[] src = p.data;
         Parallelism.forRows(h, width, (from, to) -> {
             double[] acc = new double[width];
+            double[] tap = new double[width];
             for (int r = from; r < to; r++) {
                 Arrays.fill(acc, 0.0);
                 for (int k = 0; k < w.length; k++) {
-                    int base = p.index(r + dr[k], dc[k]);
+                    // A copy first: JDK 17 vectorises the sum only when both arrays are read at the same index.
+                    System.arraycopy(src, p.index(r + dr[k], dc[k]), tap, 0, width);
                     double wk = w[k];
                     for (int c = 0; c < width; c++) {
-                        acc[c] += src[base + c] * wk;
+                        acc[c] += tap[c] * wk;
                     }
                 }
                 if (divisor != 1.0) {
