@@ -59,8 +59,8 @@ final class SeparableGaussian {
         private final int width;
         private final int margin;
         private final double[][] ring;
-        private final double[][] ringView;
         private final int[] ringRow;
+        private final boolean bySource;
         private final double[] constRow;
         private final double[][] rows;
         private final double[][][] taps;
@@ -82,8 +82,11 @@ final class SeparableGaussian {
             margin = hk.radius();
             int padded = width + 2 * margin;
             int band = Math.min(BAND, in.height());
-            ring = new double[band + 2 * vk.radius()][padded];
-            ringView = new double[ring.length][];
+            // A band needs band + 2r rows at once. When that is the whole image or more (small images, wide
+            // kernels), keep each source row once instead, keyed by its index after the border mapping.
+            int needed = band + 2 * vk.radius();
+            bySource = needed >= in.height();
+            ring = new double[bySource ? in.height() : needed][padded];
             ringRow = new int[ring.length];
             Arrays.fill(ringRow, Integer.MIN_VALUE);
             constRow = new double[padded];
@@ -171,25 +174,24 @@ final class SeparableGaussian {
 
         /** Input row {@code v} (any integer) as the border mode extends the image, with its margin, from the ring. */
         private double[] sourceRow(int v) {
-            int slot = Math.floorMod(v, ring.length);
-            if (ringRow[slot] != v) {
-                ringRow[slot] = v;
-                int source = border.map(v, in.height());
-                if (source < 0) {
-                    ringView[slot] = constRow;
-                } else {
-                    double[] dst = ring[slot];
-                    Rows.load(in, source, dst, margin);
-                    for (int p = 0; p < margin; p++) {
-                        int left = border.map(p - margin, width);
-                        dst[p] = left < 0 ? cval : dst[margin + left];
-                        int right = border.map(width + p, width);
-                        dst[margin + width + p] = right < 0 ? cval : dst[margin + right];
-                    }
-                    ringView[slot] = dst;
+            int source = border.map(v, in.height());
+            if (source < 0) {
+                return constRow;
+            }
+            int key = bySource ? source : v;
+            int slot = Math.floorMod(key, ring.length);
+            double[] dst = ring[slot];
+            if (ringRow[slot] != key) {
+                ringRow[slot] = key;
+                Rows.load(in, source, dst, margin);
+                for (int p = 0; p < margin; p++) {
+                    int left = border.map(p - margin, width);
+                    dst[p] = left < 0 ? cval : dst[margin + left];
+                    int right = border.map(width + p, width);
+                    dst[margin + width + p] = right < 0 ? cval : dst[margin + right];
                 }
             }
-            return ringView[slot];
+            return dst;
         }
     }
 
