@@ -31,19 +31,15 @@ public final class RankFilters {
 
     /**
      * The median over the footprint's N members: the sample of rank {@code N/2} (0-based), which is the upper
-     * median when N is even, as in scipy and mahotas. The 3×3 square runs a vectorised sorting network.
+     * median when N is even, as in scipy and mahotas. The 3×3 square and footprints of up to 32 members run
+     * vectorised sorting networks.
      *
      * @return {@code out}
      */
     public static GrayImage median(GrayImage in, StructuringElement footprint, Border border, double cval,
             GrayImage out) {
         Objects.requireNonNull(footprint, "footprint");
-        GrayImage src = Filters.prepare(in, border, out);
-        if (footprint.equals(StructuringElement.square())) {
-            MedianOf9.apply(src, border, cval, out);
-        } else {
-            RankSelect.apply(src, footprint, footprint.size() / 2, border, cval, out);
-        }
+        select(Filters.prepare(in, border, out), footprint, footprint.size() / 2, border, cval, out);
         return out;
     }
 
@@ -66,12 +62,19 @@ public final class RankFilters {
             throw new IllegalArgumentException("rank outside 0.." + (footprint.size() - 1) + " for a footprint of "
                     + footprint.size() + " members: " + rank);
         }
-        GrayImage src = Filters.prepare(in, border, out);
-        if (rank == 4 && footprint.equals(StructuringElement.square())) {
-            MedianOf9.apply(src, border, cval, out);
-        } else {
-            RankSelect.apply(src, footprint, rank, border, cval, out);
-        }
+        select(Filters.prepare(in, border, out), footprint, rank, border, cval, out);
         return out;
+    }
+
+    /** Picks the engine: the 3×3 median network, a sorting network for small footprints, else per-pixel selection. */
+    private static void select(GrayImage in, StructuringElement footprint, int rank, Border border, double cval,
+            GrayImage out) {
+        if (rank == 4 && footprint.equals(StructuringElement.square())) {
+            MedianOf9.apply(in, border, cval, out);
+        } else if (footprint.size() <= RankNetwork.MAX_MEMBERS) {
+            RankNetwork.apply(in, footprint, rank, border, cval, out);
+        } else {
+            RankSelect.apply(in, footprint, rank, border, cval, out);
+        }
     }
 }
