@@ -180,8 +180,8 @@ def rank():
             for r in sorted({0, 1, n - 1}):
                 a[key("rank", f"{fname},{r}", d, shape_set)] = table(
                     d, shape_set, lambda x, m, fp=fp, cval=cval, r=r: ndi.rank_filter(x, r, footprint=fp, mode=m, cval=cval))
-    # More members than the Java sorting networks take (32): per-pixel selection.
-    big = np.ones((5, 7), bool)
+    # More members than the Java sorting networks take (256): per-pixel selection.
+    big = np.ones((17, 17), bool)
     for d in ("u8", "f64"):
         cval = CVAL_INT if d in LIMITS else CVAL
         a[key("median", "big", d, "one")] = table(d, "one", lambda x, m, cval=cval: ndi.median_filter(x, footprint=big, mode=m, cval=cval))
