@@ -165,6 +165,29 @@ def linear():
             a[key("dog", f"{sigma},{mult}", d, "one")] = table(d, "one", lambda x, m, sigma=sigma, mult=mult: (
                 ndi.gaussian_filter(x.astype(np.float64), sigma * mult, mode=m, cval=0.0)
                 - ndi.gaussian_filter(x.astype(np.float64), sigma, mode=m, cval=0.0)))
+    def zero_crossings(dog):
+        """jug.vision.filter's dogEdges rule, written independently with numpy."""
+        t = 0.75 * np.abs(dog).mean()
+        h, w = dog.shape
+        edges = np.zeros(dog.shape, np.uint8)
+        for r in range(h):
+            for c in range(w):
+                v = dog[r, c]
+                near = [dog[rr, cc] for rr, cc in ((r, c - 1), (r, c + 1), (r - 1, c), (r + 1, c)) if 0 <= rr < h and 0 <= cc < w]
+                if v < 0:
+                    edges[r, c] = any(q > 0 and q - v > t for q in near)
+                elif v == 0:
+                    pairs = []
+                    if 0 < c < w - 1:
+                        pairs.append((dog[r, c - 1], dog[r, c + 1]))
+                    if 0 < r < h - 1:
+                        pairs.append((dog[r - 1, c], dog[r + 1, c]))
+                    edges[r, c] = any(a * b < 0 and abs(a - b) > t for a, b in pairs)
+        return edges
+
+    for d in ("u8", "f64"):
+        a[key("dogEdges", "1.0,1.6", d, "all")] = table(d, "all", lambda x, m: zero_crossings(
+            ndi.gaussian_filter(x.astype(np.float64), 1.6, mode=m) - ndi.gaussian_filter(x.astype(np.float64), 1.0, mode=m)))
     save("linear.npz", a)
 
 

@@ -165,6 +165,23 @@ class FiltersTest {
     }
 
     @Test
+    void dogEdgesMatchAnIndependentNumpyVersionOfTheRule() {
+        Refs linear = new Refs("linear.npz");
+        int edges = 0;
+        for (String key : linear.keys("dogEdges~")) {
+            List<GrayImage> inputs = linear.inputs(Refs.field(key, 2), "all");
+            for (int m = 0; m < Refs.BORDERS.length; m++) {
+                for (int i = 0; i < inputs.size(); i++) {
+                    GrayU8 e = Filters.dogEdges(inputs.get(i), 1.0, 1.6, Refs.BORDERS[m]);
+                    Refs.assertMatches(e, linear.expected(key, m, i), 0, key + " " + Refs.BORDERS[m] + " " + e.shape());
+                    edges += (int) java.util.stream.IntStream.range(0, e.size()).filter(k -> e.data()[k] != 0).count();
+                }
+            }
+        }
+        assertThat(edges).isGreaterThan(100);
+    }
+
+    @Test
     void dogEdgesOfAStepAtRow20LieOnRow20() {
         GrayU8 step = new GrayU8(40, 30);
         for (int r = 20; r < 40; r++) {
