@@ -85,8 +85,8 @@ public final class Filters {
      * Edges as zero crossings of the {@link #dog difference of Gaussians} D, a 0/1 mask: a pixel is an edge if
      * D &lt; 0 there and a 4-neighbour has D &gt; 0 with a jump larger than {@code 0.75·mean|D|} (the edge is put on
      * the negative side), or if D is exactly 0 between a positive and a negative neighbour (left/right or up/down)
-     * differing by more than that threshold. mahotas's {@code dog} tests the same pairs but skips the last two rows
-     * and columns and checks one {+ −} case against the wrong pixel; this version treats every pixel alike.
+     * differing by more than that threshold. mahotas's {@code dog} tests the same pairs but only on rows and columns
+     * 1..n−3, and checks its {+ −} case on the pair around the pixel; this version treats every pixel alike.
      */
     public static GrayU8 dogEdges(GrayImage in, double sigma, double multiplier, Border border) {
         return ZeroCrossings.of(dog(in, sigma, multiplier, border));
