@@ -223,6 +223,29 @@ public final class Filters {
         return out;
     }
 
+    /**
+     * The mean of the footprint's members that lie inside the image, in float64: mahotas's default
+     * {@code mean_filter(in, Bc)} (its 'ignore' mode), where border pixels average fewer samples. {@link Border} has
+     * no such mode, so this is a method of its own.
+     */
+    public static GrayF64 meanInside(GrayImage in, StructuringElement footprint) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(footprint, "footprint");
+        Taps taps = Taps.ofFootprint(footprint);
+        GrayF64 sum = new GrayF64(in.height(), in.width());
+        taps.apply(in, Border.CONSTANT, 0.0, 1.0, sum);
+        GrayU8 ones = new GrayU8(in.height(), in.width());
+        ones.fill(1);
+        GrayF64 count = new GrayF64(in.height(), in.width());
+        taps.apply(ones, Border.CONSTANT, 0.0, 1.0, count);
+        double[] s = sum.data();
+        double[] n = count.data();
+        for (int i = 0; i < s.length; i++) {
+            s[i] /= n[i];
+        }
+        return sum;
+    }
+
     /** Checks the common arguments and returns the image to read: a copy when {@code out} shares its array. */
     static GrayImage prepare(GrayImage in, Border border, GrayImage out) {
         Objects.requireNonNull(in, "in");

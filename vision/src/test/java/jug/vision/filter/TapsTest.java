@@ -190,4 +190,15 @@ class TapsTest {
         Refs.assertMatches(Filters.correlate(view, kernel("C1"), Border.WRAP, Refs.CVAL, view.zerosLike()),
                 LINEAR.expected("correlate~C1~s32~all", 2, 2), 0, "crop");
     }
+
+    @Test
+    void meanInsideAveragesOnlyPixelsInTheImageAsMahotasIgnoreModeOfOracleM1() {
+        GrayU8 a = new GrayU8(3, 4, new byte[] {1, 9, 2, 8, 7, 3, 6, 4, 5, 5, 0, 1});
+        GrayF64 m = Filters.meanInside(a, StructuringElement.square());
+        assertThat(m.get(0, 0)).isEqualTo(5.0);
+        assertThat(m.get(0, 1)).isCloseTo(4.6667, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(m.get(0, 2)).isCloseTo(5.3333, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(m.get(0, 3)).isEqualTo(5.0);
+        assertThat(m.get(1, 1)).isEqualTo((1 + 9 + 2 + 7 + 3 + 6 + 5 + 5 + 0) / 9.0);
+    }
 }
