@@ -7,6 +7,7 @@ import jug.vision.GrayF64;
 import jug.vision.GrayImage;
 import jug.vision.GrayU8;
 import jug.vision.StructuringElement;
+import jug.vision.morph.Morphology;
 
 /**
  * Linear filters on single-channel images: Gaussian smoothing and derivatives, difference of Gaussians, Laplacians,
@@ -134,8 +135,8 @@ public final class Filters {
     /**
      * The squared Sobel gradient magnitude, as mahotas's {@code sobel(img, just_filter=True)}: the image is scaled to
      * [0, 1] by {@code (x − min)/(max − min)}, correlated with {@code [[-1,0,1],[-2,0,2],[-1,0,1]]/8} and its
-     * transpose, and the two results are squared and added. A constant image gives all zeros. The thresholded edge
-     * mask of mahotas's default {@code sobel} is not provided here (it needs regional maxima).
+     * transpose, and the two results are squared and added. A constant image gives all zeros. The edge mask of
+     * mahotas's default {@code sobel} is {@link #sobelEdges}.
      */
     public static GrayF64 sobel(GrayImage in, Border border) {
         Objects.requireNonNull(border, "border");
@@ -164,6 +165,28 @@ public final class Filters {
             vd[i] = vd[i] * vd[i] + hd[i] * hd[i];
         }
         return v;
+    }
+
+    /**
+     * Sobel edges as mahotas's default {@code sobel(img)} (tuned to match MATLAB): 1 where the squared gradient of
+     * {@link #sobel(GrayImage)} is a regional maximum (4-connected) and its square root exceeds twice the square root
+     * of its mean, else 0. A constant image has no edges.
+     */
+    public static GrayU8 sobelEdges(GrayImage in) {
+        GrayF64 filtered = sobel(in);
+        double[] f = filtered.data();
+        double mean = 0;
+        for (double v : f) {
+            mean += v;
+        }
+        mean /= Math.max(1, f.length);
+        GrayU8 edges = Morphology.regmax(filtered, StructuringElement.cross());
+        byte[] e = edges.data();
+        double threshold = 2 * Math.sqrt(mean);
+        for (int i = 0; i < f.length; i++) {
+            e[i] = (byte) (e[i] != 0 && Math.sqrt(f[i]) > threshold ? 1 : 0);
+        }
+        return edges;
     }
 
     /** Correlation with {@code kernel}, giving an image of the input's type; see the long form. */

@@ -150,6 +150,24 @@ class TapsTest {
     }
 
     @Test
+    void sobelEdgesOfAVerticalLineAreOracleS1() {
+        GrayU8 line = new GrayU8(6, 6);
+        for (int r = 1; r <= 4; r++) {
+            line.set(r, 3, 1);
+        }
+        GrayU8 edges = Filters.sobelEdges(line);
+        for (int r = 0; r < 6; r++) {
+            for (int c = 0; c < 6; c++) {
+                boolean expected = (r == 2 || r == 3) && (c == 2 || c == 4);
+                assertThat(edges.get(r, c)).as("(%d, %d)", r, c).isEqualTo(expected ? 1 : 0);
+            }
+        }
+        GrayU8 flat = new GrayU8(5, 5);
+        flat.fill(3);
+        assertThat(Filters.sobelEdges(flat).data()).containsOnly(0);
+    }
+
+    @Test
     void sobelOfAConstantImageIsZeroNotNaN() {
         GrayF64 flat = new GrayF64(16, 16);
         flat.fill(4);
