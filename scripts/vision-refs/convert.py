@@ -1,7 +1,8 @@
 """References for jug.vision.Convert: type conversions, colour to grey, stretch and binary masks.
 
 Writes vision/src/test/resources/jug/vision/convert/convert.npz. Every output is computed here with plain numpy from
-the definitions in the Convert Javadoc (round half to even, saturate, NaN to 0; mahotas's stretch formula).
+the definitions in the Convert Javadoc (round half to even, saturate, NaN to 0; stretch as (v - lo) * (max - min) /
+(hi - lo) + min, then truncation).
 """
 import pathlib
 
@@ -41,7 +42,7 @@ def stretch(x, lo_out, hi_out, target):
     lo, hi = np.nanmin(v), np.nanmax(v)
     ptp = hi - lo
     if ptp > 0:
-        v = (v - lo) * ((hi_out - lo_out) / ptp) + lo_out
+        v = (v - lo) * float(hi_out - lo_out) / ptp + lo_out
     else:
         v = np.full(v.shape, float(lo_out))
     v = np.where(np.isnan(v), float(lo_out), v)

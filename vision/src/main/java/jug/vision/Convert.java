@@ -147,10 +147,12 @@ public final class Convert {
 
     /**
      * Stretches linearly so that the image's minimum maps to {@code min} and its maximum to {@code max}, computing
-     * {@code (v - lo) * ((max - min) / (hi - lo)) + min} in float64 and then, for integer types, truncating toward zero
-     * as numpy's {@code astype} does (so 16.67 becomes 16); a constant image becomes all {@code min}. NaN pixels are
-     * left out of lo and hi and become {@code min}. Unlike mahotas, which wraps, {@code min} and {@code max} must lie
-     * within the target type's range; {@code min > max} inverts the image.
+     * {@code (v - lo) * (max - min) / (hi - lo) + min} in float64 and then, for integer types, truncating toward zero
+     * as mahotas does (so 16.67 becomes 16); a constant image becomes all {@code min}. NaN pixels are left out of lo
+     * and hi and become {@code min}. Two differences from mahotas: it multiplies by the rounded factor
+     * {@code (max - min) / (hi - lo)} first, which can leave its top value one short ({@code [100, 200, 300]} gives
+     * 254 there, here 255, exact for integer images); and where it wraps, {@code min} and {@code max} must lie within
+     * the target type's range. {@code min > max} inverts the image.
      */
     public static GrayImage stretch(GrayImage img, double min, double max, DType dtype) {
         if (!(min >= dtype.min() && min <= dtype.max())) {
@@ -175,7 +177,7 @@ public final class Convert {
             }
         }
         double ptp = hi - lo;
-        double scale = ptp > 0 ? (max - min) / ptp : 0;
+        double span = max - min;
         double floor = lo;
         GrayF64 out = new GrayF64(img.height(), img.width());
         double[] o = out.data();
@@ -183,7 +185,7 @@ public final class Convert {
             int base = row * w;
             for (int c = 0; c < w; c++) {
                 double v = b[c];
-                o[base + c] = v == v && ptp > 0 ? (v - floor) * scale + min : min;
+                o[base + c] = v == v && ptp > 0 ? (v - floor) * span / ptp + min : min;
             }
         });
         if (dtype.isFloating()) {

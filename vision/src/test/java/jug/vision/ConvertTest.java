@@ -117,6 +117,9 @@ class ConvertTest {
         GrayU8 c = new GrayU8(1, 3, new byte[] {10, 20, 30});
         assertThat(Convert.stretch(c, 5, 15).data()).containsExactly(5, 10, 15);
         assertThat(Convert.stretch(new GrayF64(2, 2), 7, 9).data()).containsOnly(7);
+        // mahotas multiplies 200 by the rounded factor 255 / 200 and truncates 254.99999999999997 to 254.
+        GrayU16 d = new GrayU16(1, 3, new short[] {100, 200, 300});
+        assertThat(Convert.stretch(d).data()).containsExactly(0, 127, (byte) 255);
     }
 
     @Test
