@@ -152,8 +152,8 @@ public final class Images {
             if (e.getCause() != null && e.getCause().getMessage() != null) {
                 why += " (" + e.getCause().getMessage() + ")";
             }
-            throw new ImageFileException(file, "cannot decode " + format + ", the file is probably truncated or "
-                    + "corrupt: " + why, e);
+            throw new ImageFileException(file, "cannot decode " + format + ": " + why
+                    + "; the file is truncated, corrupt, or of a kind the JDK's reader does not handle", e);
         } finally {
             reader.dispose();
         }

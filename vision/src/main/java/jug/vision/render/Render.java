@@ -132,7 +132,7 @@ public final class Render {
     }
 
     private static Planar<GrayU8> paint(GrayS32 labels, GrayU8 grey, double opacity, boolean outlines) {
-        GrayS32 l = (GrayS32) labels.compact();
+        GrayS32 l = labels.compact();
         int h = l.height();
         int w = l.width();
         int[] lab = l.data();
