@@ -291,13 +291,14 @@ public final class Convert {
             for (int r = 0; r < img.height(); r++) {
                 int in = u8.index(r, 0);
                 int base = r * w;
+                // The sign bit of the difference is the comparison; without a branch the loop vectorises.
                 if (above) {
                     for (int c = 0; c < w; c++) {
-                        o[base + c] = (byte) ((d[in + c] & 0xFF) > limit ? 1 : 0);
+                        o[base + c] = (byte) ((limit - (d[in + c] & 0xFF)) >>> 31);
                     }
                 } else {
                     for (int c = 0; c < w; c++) {
-                        o[base + c] = (byte) ((d[in + c] & 0xFF) < limit ? 1 : 0);
+                        o[base + c] = (byte) (((d[in + c] & 0xFF) - limit) >>> 31);
                     }
                 }
             }
