@@ -1,5 +1,6 @@
 package jug.vision;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -103,7 +104,7 @@ public final class Convert {
      */
     public static GrayF64 bandMean(Planar<? extends GrayImage> img) {
         double[] w = new double[img.bandCount()];
-        java.util.Arrays.fill(w, 1.0);
+        Arrays.fill(w, 1.0);
         GrayF64 sum = weightedSum(img.bands(), w);
         double[] d = sum.data();
         double n = img.bandCount();

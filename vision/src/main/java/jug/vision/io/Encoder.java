@@ -9,6 +9,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.nio.file.Path;
 import java.util.Arrays;
+import jug.vision.DType;
 import jug.vision.GrayF32;
 import jug.vision.GrayF64;
 import jug.vision.GrayImage;
@@ -35,11 +36,11 @@ final class Encoder {
         int w = p.width();
         int bands = p.bandCount();
         BufferedImage image;
-        if (p.dtype() == jug.vision.DType.U8 && bands == 1) {
+        if (p.dtype() == DType.U8 && bands == 1) {
             image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        } else if (p.dtype() == jug.vision.DType.U16 && bands == 1) {
+        } else if (p.dtype() == DType.U16 && bands == 1) {
             image = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
-        } else if (p.dtype() == jug.vision.DType.U8 && bands == 3) {
+        } else if (p.dtype() == DType.U8 && bands == 3) {
             // The JPEG and BMP writers know this layout best.
             image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         } else {

@@ -121,10 +121,12 @@ public final class Images {
         if (Files.isDirectory(file)) {
             throw new ImageFileException(file, "is a directory, not an image file");
         }
+        // Opened outside the try, so that an unreadable file reports itself rather than a decoding failure.
+        ImageInputStream in = new FileImageInputStream(file.toFile());
         ImageReader reader = readerFor(format);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        try (in) {
             ImageReaderSpi spi = reader.getOriginatingProvider();
             if (spi != null && !spi.canDecodeInput(in)) {
                 throw new ImageFileException(file, "not a " + format + " file (" + whatItIs(in) + ")");

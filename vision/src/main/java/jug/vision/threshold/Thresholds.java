@@ -1,6 +1,8 @@
 package jug.vision.threshold;
 
+import java.util.Arrays;
 import jug.vision.Border;
+import jug.vision.DType;
 import jug.vision.GrayImage;
 import jug.vision.GrayU8;
 import jug.vision.StructuringElement;
@@ -26,7 +28,7 @@ public final class Thresholds {
      */
     public static long[] histogram(GrayImage img) {
         long[] counts = Histogram.counts(img);
-        return java.util.Arrays.copyOf(counts, Histogram.last(counts) + 1);
+        return Arrays.copyOf(counts, Histogram.last(counts) + 1);
     }
 
     /** Otsu's threshold of a uint8 or uint16 image, counting every pixel; see {@link #otsu(GrayImage, boolean)}. */
@@ -149,7 +151,7 @@ public final class Thresholds {
      * {@code ignoreZeros}, the mean of the nonzero pixels (0 if there is none). NaN pixels make the result NaN.
      */
     public static double mean(GrayImage img, boolean ignoreZeros) {
-        if (img.dtype().isInteger() && img.dtype() != jug.vision.DType.S32) {
+        if (img.dtype().isInteger() && img.dtype() != DType.S32) {
             long[] h = Histogram.counts(img);
             long n = 0;
             long sum = 0;
