@@ -183,6 +183,10 @@ public final class Images {
 
     private static void write(Path file, List<? extends Picture> pages) throws IOException {
         Format format = Format.of(file);
+        if (format == Format.PNG && pages.size() == 1 && PngWriter.handles(pages.get(0).planar())) {
+            writePng(file, pages.get(0));
+            return;
+        }
         List<BufferedImage> images = new ArrayList<>(pages.size());
         for (Picture p : pages) {
             images.add(Encoder.encode(p, format, file));
@@ -212,6 +216,24 @@ public final class Images {
             throw new ImageFileException(file, "cannot write " + format + ": " + e.getMessage(), e);
         } finally {
             writer.dispose();
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void writePng(Path file, Picture picture) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such directory to write " + file.getFileName());
+        }
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                PngWriter.write(picture.planar(), out);
+            }
+            move(temp, file);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageFileException(file, "cannot write PNG: " + e.getMessage(), e);
+        } finally {
             Files.deleteIfExists(temp);
         }
     }
