@@ -196,7 +196,7 @@ public final class Images {
             throw new NoSuchFileException(dir.toString(), null, "no such directory to write " + file.getFileName());
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format.imageIoName()).next();
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        Path temp = partFile(dir, file);
         try {
             try (FileImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
                 writer.setOutput(out);
@@ -225,7 +225,7 @@ public final class Images {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "no such directory to write " + file.getFileName());
         }
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        Path temp = partFile(dir, file);
         try {
             try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 PngWriter.write(picture.planar(), out);
@@ -248,6 +248,22 @@ public final class Images {
             param.setCompressionType("LZW");
         }
         return param;
+    }
+
+    /**
+     * A new empty file beside {@code file}, to write into and then rename. Created like any file (permissions from
+     * the umask), not as a private temporary file, since the rename keeps its permissions.
+     */
+    private static Path partFile(Path dir, Path file) throws IOException {
+        while (true) {
+            Path part = (dir == null ? Path.of("") : dir).resolve("." + file.getFileName() + "."
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return Files.createFile(part);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // try another name
+            }
+        }
     }
 
     private static void move(Path temp, Path file) throws IOException {
