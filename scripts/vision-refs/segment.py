@@ -147,6 +147,17 @@ cases.append((rng.random((1, 50)), markers_for((1, 50), 4), CROSS))
 cases.append((rng.integers(0, 256, (50, 1)).astype(np.uint8), markers_for((50, 1), 4), SQUARE))
 cases.append((rng.integers(0, 256, (17, 19)).astype(np.uint8), markers_for((17, 19), 5),
               np.array([[0, 0, 1, 0, 0], [0, 1, 1, 1, 0], [1, 1, 1, 1, 1], [0, 1, 1, 1, 0], [0, 0, 1, 0, 0]], np.int32)))
+# Large enough that single levels hold thousands of queued pixels (the Java bucket queue's chunk boundaries).
+big = ndi.gaussian_filter(rng.random((150, 170)), 4.0)
+big = (big - big.min()) / (big.max() - big.min())
+cases.append(((big * 3.99).astype(np.uint8), markers_for(big.shape, 40), CROSS))
+cases.append(((big * 1500).astype(np.uint16), markers_for(big.shape, 60), SQUARE))
+# Whole regions as markers (labelled blobs, as in nucleus segmentation), so that most marker pixels have only
+# marker neighbours.
+blob_markers = ndi.label(blobs(60, 70, 2.0, 0.8))[0].astype(np.int32)
+noisy = (ndi.gaussian_filter(rng.random((60, 70)), 1.0) * 255).astype(np.uint8)
+cases.append((255 - noisy, blob_markers, CROSS))
+cases.append((255 - noisy, blob_markers, SQUARE))
 arrays["n_watershed"] = np.array(len(cases))
 for k, (surface, markers, se) in enumerate(cases):
     lab, lines = cwatershed(surface, markers, se)

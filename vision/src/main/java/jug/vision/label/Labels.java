@@ -31,13 +31,14 @@ public final class Labels {
      * the 3×3 square use a run-based algorithm; other elements a per-pixel one.
      */
     public static Labeling label(GrayImage binary, StructuringElement connectivity) {
-        return label(binary, connectivity, new GrayS32(binary.height(), binary.width()));
+        GrayS32 out = new GrayS32(binary.height(), binary.width());
+        return new Labeling(out, Components.label(Components.foreground(binary), connectivity, out, true));
     }
 
     /** As {@link #label(GrayImage, StructuringElement)}, writing the labels into {@code out} (which may be a view). */
     public static Labeling label(GrayImage binary, StructuringElement connectivity, GrayS32 out) {
         GrayImage.requireSameShape("binary", binary, "out", out);
-        int count = Components.label(Components.foreground(binary), connectivity, out);
+        int count = Components.label(Components.foreground(binary), connectivity, out, false);
         return new Labeling(out, count);
     }
 

@@ -48,7 +48,7 @@ public final class Distance {
         int h = binary.height();
         int w = binary.width();
         double[] result = out.isContiguous() ? out.data() : new double[h * w];
-        NearestSite.transform(zeros(binary), h, w, result, sqrt, null);
+        NearestSite.transform(sites(binary), h, w, result, sqrt, null);
         if (result != out.data()) {
             for (int r = 0; r < h; r++) {
                 System.arraycopy(result, r * w, out.data(), out.index(r, 0), w);
@@ -57,41 +57,42 @@ public final class Distance {
         return out;
     }
 
-    /** A contiguous mask that is 1 where the image is zero: the background pixels, the sites of the transform. */
-    static byte[] zeros(GrayImage image) {
+    /** The transform's starting heights: 0 where the image is zero (the background, the sites), NONE elsewhere. */
+    static int[] sites(GrayImage image) {
         int h = image.height();
         int w = image.width();
-        byte[] m = new byte[h * w];
+        int[] v = new int[h * w];
+        int none = NearestSite.NONE;
         for (int r = 0; r < h; r++) {
             int base = image.index(r, 0);
             int o = r * w;
             if (image instanceof GrayU8 g) {
                 byte[] d = g.data();
                 for (int c = 0; c < w; c++) {
-                    m[o + c] = (byte) (d[base + c] == 0 ? 1 : 0);
+                    v[o + c] = d[base + c] == 0 ? 0 : none;
                 }
             } else if (image instanceof GrayU16 g) {
                 short[] d = g.data();
                 for (int c = 0; c < w; c++) {
-                    m[o + c] = (byte) (d[base + c] == 0 ? 1 : 0);
+                    v[o + c] = d[base + c] == 0 ? 0 : none;
                 }
             } else if (image instanceof GrayS32 g) {
                 int[] d = g.data();
                 for (int c = 0; c < w; c++) {
-                    m[o + c] = (byte) (d[base + c] == 0 ? 1 : 0);
+                    v[o + c] = d[base + c] == 0 ? 0 : none;
                 }
             } else if (image instanceof GrayF32 g) {
                 float[] d = g.data();
                 for (int c = 0; c < w; c++) {
-                    m[o + c] = (byte) (d[base + c] == 0 ? 1 : 0);
+                    v[o + c] = d[base + c] == 0 ? 0 : none;
                 }
             } else {
                 double[] d = ((GrayF64) image).data();
                 for (int c = 0; c < w; c++) {
-                    m[o + c] = (byte) (d[base + c] == 0 ? 1 : 0);
+                    v[o + c] = d[base + c] == 0 ? 0 : none;
                 }
             }
         }
-        return m;
+        return v;
     }
 }

@@ -7,46 +7,61 @@ import java.util.Arrays;
  * the one pushed first. Each pixel is pushed at most once, which both implementations rely on.
  */
 abstract sealed class FloodQueue permits FloodQueue.Buckets, FloodQueue.Heap {
-    /** Pushes pixel {@code p} with its own key. */
-    abstract void push(int p);
+    /** Pushes pixel {@code p}, whose bucket is {@code bucket} (only the bucket queue uses it; the heap has keys). */
+    abstract void push(int p, int bucket);
 
     /** Removes and returns the next pixel, or -1 when the queue is empty. */
     abstract int pop();
 
     /**
-     * A bucket queue for small integer keys: one FIFO list per key (linked through {@code next}, indexed by
-     * pixel), and a bitmap of the non-empty buckets. Keys pushed below the current minimum are fine: flooding
-     * pushes each neighbour with its own value, not the level being flooded, so priorities can go down.
+     * A bucket queue for small integer keys, each bucket a FIFO of fixed-size chunks taken from one shared pool, and
+     * a bitmap of the non-empty buckets. Chunks are recycled as soon as they are read, so the pool stays about as
+     * large as the flooding front and pushes and pops touch memory sequentially. Keys pushed below the current
+     * minimum are fine: flooding queues each neighbour with its own value, so priorities can go down.
      */
     static final class Buckets extends FloodQueue {
-        private final int[] key;
-        private final int[] next;
-        private final int[] head;
-        private final int[] tail;
+        private final int shift;
+        private final int mask;
+        private final int[] headPos;
+        private final int[] tailPos;
         private final long[] nonEmpty;
+        private int[] pool;
+        private int[] nextChunk;
+        private int[] free;
+        private int freeCount;
+        private int chunks;
         private int lowest;
 
-        Buckets(int[] key, int buckets) {
-            this.key = key;
-            this.next = new int[key.length];
-            this.head = new int[buckets];
-            this.tail = new int[buckets];
-            Arrays.fill(head, -1);
+        Buckets(int buckets) {
+            // Chunks of a power of two (shifts, not divisions, on every push and pop); small ones when there are
+            // many buckets, so that sparse levels do not hold much memory each.
+            this.shift = buckets <= 1024 ? 8 : 5;
+            this.mask = (1 << shift) - 1;
+            this.headPos = new int[buckets];
+            this.tailPos = new int[buckets];
+            Arrays.fill(headPos, -1);
             this.nonEmpty = new long[(buckets + 63) >>> 6];
+            this.pool = new int[64 << shift];
+            this.nextChunk = new int[64];
+            this.free = new int[64];
             this.lowest = buckets;
         }
 
         @Override
-        void push(int p) {
-            int b = key[p];
-            next[p] = -1;
-            if (head[b] < 0) {
-                head[b] = p;
+        void push(int p, int b) {
+            int t = tailPos[b];
+            if (headPos[b] < 0) {
+                t = newChunk() << shift;
+                headPos[b] = t;
                 nonEmpty[b >>> 6] |= 1L << b;
-            } else {
-                next[tail[b]] = p;
+            } else if ((t & mask) == 0) {
+                // The tail chunk is full (t points just past it): link a new one.
+                int c = newChunk();
+                nextChunk[(t >>> shift) - 1] = c;
+                t = c << shift;
             }
-            tail[b] = p;
+            pool[t] = p;
+            tailPos[b] = t + 1;
             if (b < lowest) {
                 lowest = b;
             }
@@ -54,6 +69,9 @@ abstract sealed class FloodQueue permits FloodQueue.Buckets, FloodQueue.Heap {
 
         @Override
         int pop() {
+            if (lowest < headPos.length && headPos[lowest] >= 0) {
+                return take(lowest);
+            }
             int wi = lowest >>> 6;
             if (wi >= nonEmpty.length) {
                 return -1;
@@ -66,15 +84,41 @@ abstract sealed class FloodQueue permits FloodQueue.Buckets, FloodQueue.Heap {
                 }
                 word = nonEmpty[wi];
             }
-            int b = (wi << 6) + Long.numberOfTrailingZeros(word);
-            lowest = b;
-            int p = head[b];
-            int n = next[p];
-            head[b] = n;
-            if (n < 0) {
-                nonEmpty[wi] &= ~(1L << b);
+            lowest = (wi << 6) + Long.numberOfTrailingZeros(word);
+            return take(lowest);
+        }
+
+        private int take(int b) {
+            int h = headPos[b];
+            int p = pool[h++];
+            if (h == tailPos[b]) {
+                release((h - 1) >>> shift);
+                headPos[b] = -1;
+                nonEmpty[b >>> 6] &= ~(1L << b);
+            } else if ((h & mask) == 0) {
+                int done = (h >>> shift) - 1;
+                headPos[b] = nextChunk[done] << shift;
+                release(done);
+            } else {
+                headPos[b] = h;
             }
             return p;
+        }
+
+        private int newChunk() {
+            if (freeCount > 0) {
+                return free[--freeCount];
+            }
+            if (chunks == nextChunk.length) {
+                nextChunk = Arrays.copyOf(nextChunk, chunks * 2);
+                free = Arrays.copyOf(free, chunks * 2);
+                pool = Arrays.copyOf(pool, (chunks * 2) << shift);
+            }
+            return chunks++;
+        }
+
+        private void release(int c) {
+            free[freeCount++] = c;
         }
     }
 
@@ -95,7 +139,7 @@ abstract sealed class FloodQueue permits FloodQueue.Buckets, FloodQueue.Heap {
         }
 
         @Override
-        void push(int p) {
+        void push(int p, int bucket) {
             long k = key[p];
             int seq = pushed++;
             pixelOf[seq] = p;

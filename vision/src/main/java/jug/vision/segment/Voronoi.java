@@ -25,12 +25,12 @@ public final class Voronoi {
         int w = labels.width();
         GrayS32 in = labels.compact();
         int[] l = in.data();
-        byte[] site = new byte[h * w];
-        for (int i = 0; i < site.length; i++) {
-            site[i] = (byte) (l[i] != 0 ? 1 : 0);
+        int[] v = new int[h * w];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = l[i] != 0 ? 0 : NearestSite.NONE;
         }
         int[] nearest = new int[h * w];
-        NearestSite.transform(site, h, w, new double[h * w], false, nearest);
+        NearestSite.transform(v, h, w, new double[h * w], false, nearest);
         int[] o = new int[h * w];
         for (int i = 0; i < o.length; i++) {
             int n = nearest[i];

@@ -67,6 +67,13 @@ class LabelsTest {
             assertThat(four.labels().data()).as(name).containsExactly(ints(REF.get(name + "_cross")));
             assertThat(eight.count()).as(name).isEqualTo(scalar(name + "_n_square"));
             assertThat(eight.labels().data()).as(name).containsExactly(ints(REF.get(name + "_square")));
+            // The same mask with varied byte values, high bit set included: only zero versus nonzero may count.
+            GrayU8 bytes = (GrayU8) img.copy();
+            for (int i = 0; i < bytes.data().length; i++) {
+                bytes.data()[i] = (byte) (bytes.data()[i] == 0 ? 0 : new int[] {255, 128, 1, 255, 7}[i % 5]);
+            }
+            assertThat(Labels.label4(bytes).labels().data()).as(name).containsExactly(ints(REF.get(name + "_cross")));
+            assertThat(Labels.label8(bytes).labels().data()).as(name).containsExactly(ints(REF.get(name + "_square")));
         }
     }
 
@@ -92,7 +99,12 @@ class LabelsTest {
     void labelTreatsNonzeroAsForegroundInEveryDtype() {
         GrayImage u8 = REF.get("blobs").toImage();
         int[] expected = ints(REF.get("blobs_cross"));
-        GrayImage[] variants = {u8.toF64(), u8.toF32(), scaled(u8, -3).toF64(), u16(u8), s32(u8, -7)};
+        GrayU8 bytes = new GrayU8(u8.height(), u8.width());
+        for (int i = 0; i < bytes.data().length; i++) {
+            // Byte values whose high bit is set, so the word-at-a-time scan cannot mistake them for zeros.
+            bytes.data()[i] = (byte) (((GrayU8) u8).data()[i] == 0 ? 0 : new int[] {1, 128, 255, 7}[i % 4]);
+        }
+        GrayImage[] variants = {bytes, u8.toF64(), u8.toF32(), scaled(u8, -3).toF64(), u16(u8), s32(u8, -7)};
         for (GrayImage v : variants) {
             assertThat(Labels.label4(v).labels().data()).as(v.toString()).containsExactly(expected);
         }

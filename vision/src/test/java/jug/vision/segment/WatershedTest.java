@@ -217,6 +217,43 @@ class WatershedTest {
     }
 
     @Test
+    void markerValuesOfAnyRangeComeBackUnchanged() {
+        // Case 2 (uint8) and case 3 (uint16, whose 16 bucket bits leave no room for 21-bit labels) with markers
+        // renamed to negative, extreme and wide values: the basins must carry the renamed values.
+        for (int k : new int[] {2, 3}) {
+            GrayImage surface = REF.get("w_" + k + "_surface").toImage();
+            GrayS32 markers = REF.get("w_" + k + "_markers").toS32();
+            int[] expected = ints(REF.get("w_" + k + "_labels").values());
+            StructuringElement se = element(REF.get("w_" + k + "_se"));
+            java.util.function.IntUnaryOperator[] renames = {
+                v -> v == 0 ? 0 : (v % 2 == 0 ? Integer.MAX_VALUE - v : Integer.MIN_VALUE + v),
+                v -> v << 16,
+            };
+            for (java.util.function.IntUnaryOperator rename : renames) {
+                GrayS32 renamed = new GrayS32(markers.height(), markers.width());
+                int[] want = new int[expected.length];
+                for (int i = 0; i < want.length; i++) {
+                    renamed.data()[i] = rename.applyAsInt(markers.data()[i]);
+                    want[i] = rename.applyAsInt(expected[i]);
+                }
+                assertThat(Watershed.cwatershed(surface, renamed, se).data()).as("case %d", k).containsExactly(want);
+                assertThat(Watershed.cwatershedWithLines(surface, renamed, se).lines().data()).as("case %d", k)
+                        .containsExactly(REF.get("w_" + k + "_lines").toU8().data());
+            }
+        }
+    }
+
+    @Test
+    void touchingMarkersOfDifferentBasinsMeetOnALine() {
+        // Both markers are queued (value 0, raster order); popping the first finds the second queued for another
+        // basin, which puts the second on a line. Neither marker has an unreached neighbour.
+        Basins b = Watershed.cwatershedWithLines(new GrayU8(1, 2), new GrayS32(1, 2, new int[] {1, 2}),
+                StructuringElement.cross());
+        assertThat(b.labels().data()).containsExactly(1, 2);
+        assertThat(b.lines().data()).containsExactly(0, 1);
+    }
+
+    @Test
     void unreachablePixelsAndImagesWithoutMarkersStayZero() {
         GrayS32 none = Watershed.cwatershed(new GrayU8(4, 4), new GrayS32(4, 4), StructuringElement.cross());
         assertThat(none.data()).containsOnly(0);
