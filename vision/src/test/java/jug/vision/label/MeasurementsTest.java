@@ -1,7 +1,6 @@
 package jug.vision.label;
 
 import static jug.vision.label.LabelsTest.REF;
-import static jug.vision.label.LabelsTest.flat;
 import static jug.vision.label.LabelsTest.image;
 import static jug.vision.label.LabelsTest.ints;
 import static jug.vision.label.LabelsTest.mask;
@@ -14,7 +13,6 @@ import jug.vision.GrayF64;
 import jug.vision.GrayImage;
 import jug.vision.GrayS32;
 import jug.vision.GrayU8;
-import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class MeasurementsTest {
