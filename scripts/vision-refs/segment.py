@@ -8,6 +8,7 @@ Writes vision/src/test/resources/jug/vision/segment/segment.npz:
   d_<name>_sq         the exact squared distance, from the feature transform's indices (int64)
   v_<name>            label image (int32), v_<name>_out = labels[distance_transform_edt(labels == 0, return_indices)]
   w_<k>_surface/_markers/_se  watershed inputs; w_<k>_labels, w_<k>_lines  outputs of `cwatershed` below
+  wh_markers/_labels/_lines   the same on ((r*7919 + c*104729) % 1000003) / 1000003.0, 260x265, cross
 """
 import heapq
 import pathlib
@@ -166,6 +167,17 @@ for k, (surface, markers, se) in enumerate(cases):
     arrays[f"w_{k}_se"] = se
     arrays[f"w_{k}_labels"] = lab
     arrays[f"w_{k}_lines"] = lines
+
+# More distinct values than the Java bucket queue takes (65,536), so that its binary heap is used. The surface is
+# not stored (it would not compress); the test recomputes it exactly: integer arithmetic, one division.
+r, c = np.indices((260, 265), dtype=np.int64)
+many = ((r * 7919 + c * 104729) % 1000003) / 1000003.0
+assert len(np.unique(many)) > 65536
+many_markers = markers_for(many.shape, 50)
+lab, lines = cwatershed(many, many_markers, CROSS)
+arrays["wh_markers"] = many_markers
+arrays["wh_labels"] = lab
+arrays["wh_lines"] = lines
 
 out.parent.mkdir(parents=True, exist_ok=True)
 np.savez_compressed(out, **arrays)

@@ -13,7 +13,7 @@ import jug.vision.StructuringElement;
  * order of surface value (mahotas's {@code cwatershed}).
  */
 public final class Watershed {
-    /** Integer surfaces whose values span at most this many levels use the bucket queue. */
+    /** Surfaces spanning at most this many integer levels, or taking at most this many values, use buckets. */
     private static final int MAX_BUCKETS = 1 << 16;
 
     private Watershed() {
@@ -93,8 +93,13 @@ public final class Watershed {
             int[] range = markerRange(markers);
             int min = range[0];
             int max = range[1];
-            // Buckets for integer surfaces spanning few levels; their number fixes how many high bits they need.
+            // Buckets for integer surfaces spanning few levels, or any surface taking few distinct values; their
+            // number fixes how many high bits they need.
             int[] levels = surface.dtype().isInteger() ? levels(surface) : null;
+            LevelTable table = levels == null ? LevelTable.of(surface, MAX_BUCKETS) : null;
+            if (table != null) {
+                levels = new int[] {0, Math.max(table.size() - 1, 0)};
+            }
             int bucketBits = levels == null ? 0 : 32 - Integer.numberOfLeadingZeros(levels[1] - levels[0]);
             int identityBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
             if (min >= 0 && identityBits + bucketBits <= 32) {
@@ -132,7 +137,8 @@ public final class Watershed {
                 Rows.read(surface, r, srow);
                 for (int c = 0; c < w; c++) {
                     if (buckets) {
-                        cell[start + c] = ((int) srow[c] - base) << labelBits | label(mrow[c]);
+                        int bucket = table != null ? table.rankOf(sortable(srow[c])) : (int) srow[c] - base;
+                        cell[start + c] = bucket << labelBits | label(mrow[c]);
                     } else {
                         cell[start + c] = label(mrow[c]);
                         heapKeys[start + c] = sortable(srow[c]);

@@ -129,6 +129,22 @@ class WatershedTest {
     }
 
     @Test
+    void surfacesWithMoreThan65536ValuesTakeTheHeapAndStillMatchTheReference() {
+        GrayF64 surface = new GrayF64(260, 265);
+        for (int r = 0; r < 260; r++) {
+            for (int c = 0; c < 265; c++) {
+                surface.set(r, c, ((r * 7919L + c * 104729L) % 1000003) / 1000003.0);
+            }
+        }
+        GrayImage markers = REF.get("wh_markers").toImage();
+        Basins b = Watershed.cwatershedWithLines(surface, markers, StructuringElement.cross());
+        assertThat(b.labels().data()).containsExactly(ints(REF.get("wh_labels").values()));
+        assertThat(b.lines().data()).containsExactly(REF.get("wh_lines").toU8().data());
+        assertThat(Watershed.cwatershed(surface.toF32(), markers, StructuringElement.cross()).data())
+                .as("float32 keeps the order of these values").containsExactly(ints(REF.get("wh_labels").values()));
+    }
+
+    @Test
     void everyConnectedPixelIsLabelledMarkersKeepTheirLabelsAndBasinsAreConnected() {
         GrayImage surface = REF.get("w_0_surface").toImage();
         GrayImage markers = REF.get("w_0_markers").toImage();
