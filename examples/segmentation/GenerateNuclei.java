@@ -58,7 +58,7 @@ public class GenerateNuclei {
         Files.createDirectories(out.resolve("images"));
         Files.createDirectories(out.resolve("references"));
         for (int k = 1; k <= count; k++) {
-            Random random = new Random(seed * 1_000 + k);
+            Random random = new Random((seed * 1_000 + k) * 0x9E3779B97F4A7C15L); // spread close seeds apart
             List<Nucleus> nuclei = place(size, random);
             String name = String.format("nuclei-%02d.png", k);
             Images.imsave(out.resolve("images").resolve(name), render(size, nuclei, random));
@@ -67,10 +67,10 @@ public class GenerateNuclei {
         }
     }
 
-    /** Places about one nucleus per 1,800 pixels; a third of them touch a neighbour. */
+    /** Places about one nucleus per 1,800 pixels (60 to 140 % of that); a third of them touch a neighbour. */
     static List<Nucleus> place(int size, Random random) {
         List<Nucleus> nuclei = new ArrayList<>();
-        int wanted = Math.max(3, size * size / 1800);
+        int wanted = Math.max(3, (int) (size * size / 1800 * (0.6 + 0.8 * random.nextDouble())));
         for (int attempt = 0; attempt < wanted * 30 && nuclei.size() < wanted; attempt++) {
             double a = 7 + 6 * random.nextDouble();
             double b = a / (1 + 0.6 * random.nextDouble());
