@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlurmIT {
     /** What the array runs; another pipeline (an example's Jugfile.java, with no side log) is a one-line change. */
-    private static final Workload WORKLOAD = new Workload("src/test/resources/jugfiles/slurm/Jugfile.java", "ran.log");
+    private static final Workload WORKLOAD = new Workload("segmentation/Jugfile.java", null);
 
     private static final int WORKERS = 4;
 
@@ -199,7 +199,8 @@ class SlurmIT {
     /** Copies a jugfile's directory, with its data but without a store left by running it in place. */
     private static void copyDirectory(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(p -> !p.toString().contains(".jugdata")).toList()) {
+            for (Path f : files.filter(p -> !from.relativize(p).toString().contains(".jugdata")
+                    && !from.relativize(p).startsWith("results")).toList()) {
                 Path target = to.resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
