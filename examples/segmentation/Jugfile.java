@@ -2,7 +2,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,9 @@ import jug.vision.Planar;
 import jug.vision.StructuringElement;
 import jug.vision.filter.Filters;
 import jug.vision.io.Images;
+import jug.vision.label.Agreement;
 import jug.vision.label.Labels;
+import jug.vision.label.Measurements;
 import jug.vision.morph.Morphology;
 import jug.vision.render.Render;
 import jug.vision.segment.Distance;
@@ -60,7 +61,7 @@ public class Jugfile {
     /** The talk's method: Gaussian smoothing, a threshold at the mean, 4-connected labelling. */
     static GrayS32 method1(Sample sample, double sigma) {
         GrayImage smooth = Filters.gaussian(sample.image(), sigma, Border.REFLECT);
-        return Labels.label4(Convert.threshold(smooth, mean(smooth))).labels();
+        return Labels.label4(Convert.threshold(smooth, Thresholds.mean(smooth))).labels();
     }
 
     /** Smoothing, Otsu's threshold, and a watershed of the distance transform to split touching nuclei. */
@@ -88,22 +89,9 @@ public class Jugfile {
     }
 
     static Scores compare(Sample sample, GrayS32 result, String method) {
-        int[] p = result.data();
-        int[] t = sample.truth().data();
-        int predicted = 0;
-        int truth = 0;
-        long both = 0;
-        long either = 0;
-        Map<Long, Long> pairs = new HashMap<>();
-        for (int i = 0; i < p.length; i++) {
-            predicted = Math.max(predicted, p[i]);
-            truth = Math.max(truth, t[i]);
-            both += p[i] != 0 && t[i] != 0 ? 1 : 0;
-            either += p[i] != 0 || t[i] != 0 ? 1 : 0;
-            pairs.merge(((long) p[i] << 32) | t[i], 1L, Long::sum);
-        }
-        return new Scores(sample.name(), method, adjustedRand(pairs, p.length), either == 0 ? 1 : (double) both / either,
-                predicted, truth);
+        return new Scores(sample.name(), method, Agreement.adjustedRandIndex(result, sample.truth()),
+                Agreement.jaccard(result, sample.truth()), Measurements.sizes(result).length - 1,
+                Measurements.sizes(sample.truth()).length - 1);
     }
 
     /** A colour-labelled overlay, written as results/NAME-METHOD.png; returns a thumbnail for the montage. */
@@ -172,37 +160,6 @@ public class Jugfile {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".png")).sorted().toList(); // sorted: a stable task order
         }
-    }
-
-    static double mean(GrayImage image) {
-        double sum = 0;
-        for (int r = 0; r < image.height(); r++) {
-            for (int c = 0; c < image.width(); c++) {
-                sum += image.valueAt(image.index(r, c));
-            }
-        }
-        return sum / image.size();
-    }
-
-    /** Hubert and Arabie's adjusted Rand index, from the counts of (predicted, true) label pairs over all pixels. */
-    static double adjustedRand(Map<Long, Long> pairs, long n) {
-        Map<Integer, Long> rows = new HashMap<>();
-        Map<Integer, Long> cols = new HashMap<>();
-        double index = 0;
-        for (Map.Entry<Long, Long> e : pairs.entrySet()) {
-            index += choose2(e.getValue());
-            rows.merge((int) (e.getKey() >>> 32), e.getValue(), Long::sum);
-            cols.merge((int) (long) e.getKey(), e.getValue(), Long::sum);
-        }
-        double a = rows.values().stream().mapToDouble(Jugfile::choose2).sum();
-        double b = cols.values().stream().mapToDouble(Jugfile::choose2).sum();
-        double expected = a * b / choose2(n);
-        double max = (a + b) / 2;
-        return max == expected ? 1 : (index - expected) / (max - expected);
-    }
-
-    static double choose2(long k) {
-        return k * (k - 1) / 2.0;
     }
 
     /** A smaller copy, averaging blocks of pixels, at most {@code side} pixels wide and high. */
