@@ -38,9 +38,9 @@ final class JugfileOptions {
     /** Compiles (or takes from the cache) and loads the jugfile. */
     Jugfile load() {
         if (isClassName()) {
-            return Jugfile.precompiled(jugfile, common.classpath);
+            return Jugfile.precompiled(jugfile, common.classpath());
         }
-        return Jugfile.compile(Path.of(jugfile), jugfile, common.classpath);
+        return Jugfile.compile(Path.of(jugfile), jugfile, common.classpath());
     }
 
     /** Loads the jugfile and opens its store; warnings (corrupt results met by barriers) go to {@code warnings}. */

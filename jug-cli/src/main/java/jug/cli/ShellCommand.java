@@ -41,7 +41,7 @@ final class ShellCommand implements Callable<Integer> {
             if (loaded.writeClasses(dir.resolve("classes"))) {
                 classpath.add(dir.resolve("classes").toString());
             }
-            jugfile.common.classpath.forEach(p -> classpath.add(p.toAbsolutePath().toString()));
+            jugfile.common.classpath().forEach(p -> classpath.add(p.toAbsolutePath().toString()));
             Path startup = Files.writeString(dir.resolve("jug.jsh"), startup(loaded.className()));
             PrintWriter out = spec.commandLine().getOut();
             out.println("jug shell on " + jugfile.jugfile + ". value(task) reads a stored result; tasks(), "
