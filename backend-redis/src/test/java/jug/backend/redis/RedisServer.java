@@ -26,21 +26,37 @@ public final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final List<String> options;
     private final int port;
+    private final boolean tls;
     private Process process;
     private String password;
 
-    private RedisServer(Path dir, List<String> options, int port) {
+    private RedisServer(Path dir, List<String> options, int port, boolean tls) {
         this.dir = dir;
         this.options = List.copyOf(options);
         this.port = port;
+        this.tls = tls;
     }
 
     /** Starts a server with files in {@code dir} and extra {@code options} ({@code "--appendonly", "yes"}, say). */
     public static RedisServer start(Path dir, String... options) throws IOException, InterruptedException {
+        return start(dir, false, options);
+    }
+
+    /**
+     * Starts a server that speaks only TLS on its port, with the given certificate and key, trusting {@code ca} for
+     * client certificates (which it does not require).
+     */
+    public static RedisServer startTls(Path dir, Path certificate, Path key, Path ca)
+            throws IOException, InterruptedException {
+        return start(dir, true, "--tls-cert-file", certificate.toString(), "--tls-key-file", key.toString(),
+                "--tls-ca-cert-file", ca.toString(), "--tls-auth-clients", "no");
+    }
+
+    private static RedisServer start(Path dir, boolean tls, String... options) throws IOException, InterruptedException {
         String binary = binary();
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            RedisServer server = new RedisServer(dir, List.of(options), freePort());
+            RedisServer server = new RedisServer(dir, List.of(options), freePort(), tls);
             try {
                 server.launch(binary);
                 return server;
@@ -76,8 +92,10 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void launch(String binary) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()));
+        List<String> command = new ArrayList<>(List.of(binary, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--daemonize", "no", "--dir", dir.toString()));
+        command.addAll(tls ? List.of("--port", "0", "--tls-port", Integer.toString(port))
+                : List.of("--port", Integer.toString(port)));
         command.addAll(options);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis-" + port + ".log").toFile()))
@@ -100,6 +118,9 @@ public final class RedisServer implements AutoCloseable {
     private boolean answers() {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            if (tls) {
+                return true; // listening is enough: PING would need a TLS handshake
+            }
             s.setSoTimeout(1000);
             OutputStream out = s.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
