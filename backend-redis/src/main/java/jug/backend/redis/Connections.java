@@ -16,12 +16,14 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import jug.core.store.StoreException;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -29,8 +31,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The connections to one Redis server: a pool, from which each operation borrows one connection, and the rule for
- * failures. A lost connection (or a server still loading its data after a restart) is retried with a growing pause;
+ * The connections to one Redis server: a pool of Jedis {@link Connection}s, from which each operation borrows one,
+ * and the rule for failures. (The pool is a plain deque rather than Jedis's commons-pool2 pools, and operations send
+ * raw commands rather than going through the {@code Jedis} class: loading those costs 60 ms, a third of a
+ * {@code jug status}.) A lost connection (or a server still loading its data after a restart) is retried with a growing pause;
  * once the server has been unreachable for the retry time, every operation fails at once with a message naming the
  * server, until one succeeds again. All other errors (wrong password, missing permission, out of memory) fail at
  * once. Messages never contain the password.
@@ -39,21 +43,29 @@ final class Connections implements AutoCloseable {
     /** Runs on one borrowed connection. */
     @FunctionalInterface
     interface Operation<T> {
-        T apply(Jedis jedis);
+        T apply(Connection connection);
     }
+
+    /** Idle connections kept for reuse; more are opened when more threads need one at once. */
+    private static final int MAX_IDLE = 16;
 
     private static final long FIRST_PAUSE_MILLIS = 20;
     private static final long LONGEST_PAUSE_MILLIS = 1000;
 
     private final RedisUrl url;
-    private final JedisPool pool;
+    private final HostAndPort address;
+    private final JedisClientConfig config;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private volatile boolean closed;
     private final Object outage = new Object();
     private long outageSince; // System.nanoTime() of the first failure in the current outage, 0 if none
     private String outageReason = "";
 
-    private Connections(RedisUrl url, JedisPool pool) {
+    private Connections(RedisUrl url, JedisClientConfig config) {
         this.url = url;
-        this.pool = pool;
+        this.address = new HostAndPort(url.host(), url.port());
+        this.config = config;
     }
 
     /**
@@ -75,17 +87,13 @@ final class Connections implements AutoCloseable {
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
             config.ssl(true).sslParameters(parameters).sslSocketFactory(socketFactory(url));
         }
-        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
-        poolConfig.setMaxTotal(64);
-        poolConfig.setMaxIdle(64);
-        poolConfig.setMinIdle(0);
-        poolConfig.setJmxEnabled(false);
-        JedisPool pool = new JedisPool(poolConfig, new HostAndPort(url.host(), url.port()), config.build());
-        Connections connections = new Connections(url, pool);
-        try (Jedis jedis = pool.getResource()) {
-            jedis.ping();
+        Connections connections = new Connections(url, config.build());
+        try {
+            connections.onOneConnection(c -> {
+                c.sendCommand(Protocol.Command.PING);
+                return c.getStatusCodeReply();
+            });
         } catch (JedisException e) {
-            pool.close();
             throw new StoreException(url.describe() + ": " + connections.problem(e, true));
         }
         return connections;
@@ -100,8 +108,8 @@ final class Connections implements AutoCloseable {
     <T> T call(String what, Operation<T> operation) throws IOException {
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
-            try (Jedis jedis = pool.getResource()) {
-                T result = operation.apply(jedis);
+            try {
+                T result = onOneConnection(operation);
                 recovered();
                 return result;
             } catch (JedisException e) {
@@ -118,6 +126,47 @@ final class Connections implements AutoCloseable {
                 pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
             }
         }
+    }
+
+    /** Runs {@code operation} on a borrowed connection; after any failure the connection is not reused. */
+    private <T> T onOneConnection(Operation<T> operation) {
+        Connection connection = borrow();
+        boolean done = false;
+        try {
+            T result = operation.apply(connection);
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                connection.setBroken(); // a reply may be left unread
+            }
+            giveBack(connection);
+        }
+    }
+
+    /** An idle connection, or a new one (connected, authenticated, its database selected). */
+    private Connection borrow() {
+        if (closed) {
+            throw new IllegalStateException(url.describe() + ": the store is closed");
+        }
+        Connection connection = idle.pollFirst();
+        if (connection != null) {
+            idleCount.decrementAndGet();
+            return connection;
+        }
+        return new Connection(address, config);
+    }
+
+    /** Keeps a healthy connection for reuse; closes a broken one (or a spare). */
+    private void giveBack(Connection connection) {
+        if (!connection.isBroken() && !closed) {
+            if (idleCount.incrementAndGet() <= MAX_IDLE) {
+                idle.addFirst(connection);
+                return;
+            }
+            idleCount.decrementAndGet();
+        }
+        connection.disconnect();
     }
 
     /** Starts or continues an outage; returns how long it has lasted. */
@@ -265,6 +314,9 @@ final class Connections implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        closed = true;
+        for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            c.disconnect();
+        }
     }
 }

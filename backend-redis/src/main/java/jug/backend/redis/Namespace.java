@@ -7,7 +7,15 @@ import java.util.HexFormat;
 import jug.core.TaskKey;
 
 /**
- * The keys of one pipeline on a shared Redis server: {@code jug:<name>:result:<hex>} and {@code jug:<name>:lock:<hex>}.
+ * The keys of one pipeline on a shared Redis server:
+ *
+ * <pre>
+ * jug:&lt;name&gt;:result:&lt;hex&gt;   a result entry
+ * jug:&lt;name&gt;:results        SET of the 32-byte task keys of every result: the listing, without SCAN
+ * jug:&lt;name&gt;:lock:&lt;hex&gt;     a lock or failure mark
+ * jug:&lt;name&gt;:locks          ZSET of the hex task keys of every lock, scored by expiry (server ms; +inf for marks)
+ * </pre>
+ *
  * A name holds only letters, digits, {@code .}, {@code _} and {@code -}, so that no namespace's keys ever match
  * another's patterns: {@code jug:a:*} cannot match {@code jug:a:b:…} or {@code jug:a-b:…}, and no name contains a
  * glob character that SCAN would interpret.
@@ -58,20 +66,19 @@ record Namespace(String name) {
         return bytes("jug:" + name + ":lock:" + key.hex());
     }
 
-    /** The SCAN pattern of every result key. */
-    byte[] resultPattern() {
-        return bytes("jug:" + name + ":result:*");
+    /** The key of the set that lists every result. */
+    byte[] resultIndex() {
+        return bytes("jug:" + name + ":results");
     }
 
-    /** The SCAN pattern of every lock key. */
-    byte[] lockPattern() {
-        return bytes("jug:" + name + ":lock:*");
+    /** The key of the sorted set that lists every lock. */
+    byte[] lockIndex() {
+        return bytes("jug:" + name + ":locks");
     }
 
-    /** The task key at the end of one of this namespace's result or lock keys, or null if it holds none. */
-    TaskKey taskKey(byte[] redisKey) {
-        String text = new String(redisKey, StandardCharsets.US_ASCII);
-        return TaskKey.parseOrNull(text.substring(text.lastIndexOf(':') + 1));
+    /** The SCAN pattern of every key of the namespace (for tests and administrators, never for listings). */
+    String pattern() {
+        return "jug:" + name + ":*";
     }
 
     private static byte[] bytes(String s) {

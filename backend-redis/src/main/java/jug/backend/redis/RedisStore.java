@@ -19,34 +19,35 @@ import jug.core.store.Lease;
 import jug.core.store.LeaseOwner;
 import jug.core.store.LockRecord;
 import jug.core.store.Store;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.Protocol.Command;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A store on a Redis server, which any number of pipelines can share: every key carries the pipeline's namespace
- * ({@code jug:<ns>:result:<hex>}, {@code jug:<ns>:lock:<hex>}; see {@link Namespace}), and every listing and removal
- * stays inside it.
+ * (see {@link Namespace} for the layout), and every listing and removal stays inside it.
  *
- * <p>A result is one binary string value, the entry exactly as the codec made it (checksummed; no base64). A lock is
- * a string value (see {@link LockValue}) set with {@code SET key value NX PX ttl}; the Lua scripts of
- * {@link LockScripts} renew it (counting up its version and re-arming its expiry), release it only for the token
- * that took it, turn it into a failure mark that never expires, or break it only if its version is still the one
- * observed. Stale locks are taken over by the workers that wait for them, by the same rule as on the directory store
- * (a version unchanged for a lease time on the watcher's clock, or an owner known dead); the expiry only removes the
- * locks of dead workers that nobody waits for.
+ * <p>A result is one binary string value, the entry exactly as the codec made it (checksummed; no base64), written
+ * in one MULTI/EXEC with its member of the namespace's result set, which {@link #keys} lists. A lock is a string value
+ * (see {@link LockValue}) set with {@code SET key value NX PX ttl} and listed in the namespace's lock index; the Lua
+ * scripts of {@link LockScripts} renew it (counting up its version and re-arming its expiry), release it only for the
+ * token that took it, turn it into a failure mark that never expires, or break it only if its version is still the
+ * one observed. Stale locks are taken over by the workers that wait for them, by the same rule as on the directory
+ * store (a version unchanged for a lease time on the watcher's clock, or an owner known dead); the expiry only removes
+ * the locks of dead workers that nobody waits for.
  *
- * <p>Batches take one round trip each: a batch of leases or releases is one script call, {@link #containing} and
- * {@link #writeAll} are pipelined, and {@link #keys} and {@link #locks} are a SCAN of the namespace with a large COUNT
- * (never KEYS, which blocks the server).
+ * <p>Nothing costs a round trip per task: a batch of leases or releases is one script call, {@link #containing} and
+ * {@link #writeAll} are pipelined, and {@link #keys} and {@link #locks} read the namespace's own indexes (never SCAN
+ * or KEYS over the database, whose cost grows with every other pipeline's keys: measured on a server holding a
+ * million other keys, SCAN took 0.5-0.7 s to list 10,000 results, the index 3-4 ms).
  */
 public final class RedisStore implements Store {
-    /** Keys per SCAN call: large, so that listing 100,000 results takes a few dozen round trips. */
+    /** Members per SSCAN call: large, so that listing 100,000 results takes about ten round trips. */
     static final int SCAN_COUNT = 10_000;
     /** The largest value Redis accepts by default ({@code proto-max-bulk-len}). */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
+
+    private static final byte[] COUNT = bytes("COUNT");
 
     private final RedisUrl url;
     private final Namespace namespace;
@@ -84,32 +85,45 @@ public final class RedisStore implements Store {
 
     @Override
     public Optional<byte[]> read(TaskKey key) throws IOException {
-        return Optional.ofNullable(connections.call("read " + key.shortHex(), j -> j.get(namespace.resultKey(key))));
+        return Optional.ofNullable(connections.call("read " + key.shortHex(), c -> {
+            c.sendCommand(Command.GET, namespace.resultKey(key));
+            return c.getBinaryBulkReply();
+        }));
     }
 
     @Override
     public boolean contains(TaskKey key) throws IOException {
-        return connections.call("look up " + key.shortHex(), j -> j.exists(namespace.resultKey(key)));
+        return connections.call("look up " + key.shortHex(), c -> {
+            c.sendCommand(Command.EXISTS, namespace.resultKey(key));
+            return c.getIntegerReply() > 0;
+        });
     }
 
     @Override
     public void write(TaskKey key, byte[] entry) throws IOException {
         checkSize(key, entry);
-        connections.call("write " + key.shortHex(), j -> j.set(namespace.resultKey(key), entry));
+        writeAll(Map.of(key, entry));
     }
 
     @Override
     public boolean remove(TaskKey key) throws IOException {
-        return connections.call("remove " + key.shortHex(), j -> j.del(namespace.resultKey(key))) > 0;
+        List<Object> done = connections.call("remove " + key.shortHex(), c -> {
+            c.sendCommand(Command.MULTI);
+            c.sendCommand(Command.DEL, namespace.resultKey(key));
+            c.sendCommand(Command.SREM, namespace.resultIndex(), key.toBytes());
+            c.sendCommand(Command.EXEC);
+            return transaction(c, 2);
+        });
+        return (Long) done.get(0) > 0;
     }
 
+    /** The members of the namespace's result index, by SSCAN with a large COUNT: a few round trips per 10,000. */
     @Override
     public Set<TaskKey> keys() throws IOException {
         Set<TaskKey> keys = new HashSet<>();
-        for (byte[] redisKey : scan("list the results", namespace.resultPattern())) {
-            TaskKey key = namespace.taskKey(redisKey);
-            if (key != null) {
-                keys.add(key);
+        for (byte[] member : scan("list the results", Command.SSCAN, namespace.resultIndex())) {
+            if (member.length == TaskKey.HEX_LENGTH / 2) {
+                keys.add(TaskKey.of(member));
             }
         }
         return keys;
@@ -121,16 +135,14 @@ public final class RedisStore implements Store {
             return Set.of();
         }
         List<TaskKey> asked = List.copyOf(keys);
-        return connections.call("look up " + asked.size() + " results", j -> {
-            Pipeline p = j.pipelined();
-            List<Response<Boolean>> answers = new ArrayList<>(asked.size());
+        return connections.call("look up " + asked.size() + " results", c -> {
             for (TaskKey key : asked) {
-                answers.add(p.exists(namespace.resultKey(key)));
+                c.sendCommand(Command.EXISTS, namespace.resultKey(key));
             }
-            p.sync();
+            List<Object> answers = replies(c, asked.size());
             Set<TaskKey> present = new HashSet<>();
             for (int i = 0; i < asked.size(); i++) {
-                if (answers.get(i).get()) {
+                if (((Long) answers.get(i)) > 0) {
                     present.add(asked.get(i));
                 }
             }
@@ -146,13 +158,15 @@ public final class RedisStore implements Store {
         for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
             checkSize(e.getKey(), e.getValue());
         }
-        connections.call("write " + entries.size() + " results", j -> {
-            Pipeline p = j.pipelined();
-            List<Response<String>> answers = new ArrayList<>(entries.size());
-            entries.forEach((key, entry) -> answers.add(p.set(namespace.resultKey(key), entry)));
-            p.sync();
-            answers.forEach(Response::get); // throws the first error (OOM, say): then no task counts as done
-            return null;
+        connections.call("write " + (entries.size() == 1 ? entries.keySet().iterator().next().shortHex()
+                : entries.size() + " results"), c -> {
+            c.sendCommand(Command.MULTI);
+            for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
+                c.sendCommand(Command.SET, namespace.resultKey(e.getKey()), e.getValue());
+                c.sendCommand(Command.SADD, namespace.resultIndex(), e.getKey().toBytes());
+            }
+            c.sendCommand(Command.EXEC);
+            return transaction(c, 2 * entries.size()); // an error (OOM, say) discards it all: no task counts as done
         });
     }
 
@@ -168,11 +182,12 @@ public final class RedisStore implements Store {
         }
         List<TaskKey> asked = List.copyOf(keys);
         String token = owner.worker() + "." + tokenPrefix + "." + Long.toString(acquisitions.incrementAndGet(), 36);
-        List<byte[]> lockKeys = new ArrayList<>(asked.size());
+        List<byte[]> lockKeys = new ArrayList<>(asked.size() + 1);
+        lockKeys.add(namespace.lockIndex());
         asked.forEach(k -> lockKeys.add(namespace.lockKey(k)));
         List<byte[]> args = List.of(millis(url.lockTtl()), bytes(token), bytes(LockValue.ownerFields(owner)));
         Object won = connections.call("lock " + asked.size() + " tasks",
-                j -> LockScripts.TAKE.run(j, lockKeys, args));
+                c -> LockScripts.TAKE.run(c, lockKeys, args));
         Map<TaskKey, Lease> leases = new LinkedHashMap<>();
         long now = System.nanoTime();
         for (Object position : (List<?>) won) {
@@ -199,7 +214,7 @@ public final class RedisStore implements Store {
         }
         List<byte[]> args = List.of(millis(ttl), bytes(lease.token()));
         Object renewed = connections.call("renew the lock of " + lease.key().shortHex(),
-                j -> LockScripts.RENEW.run(j, List.of(namespace.lockKey(lease.key())), args));
+                c -> LockScripts.RENEW.run(c, lockKeys(lease.key()), args));
         if (Long.valueOf(1).equals(renewed)) {
             lastRenewal.replace(lease, now);
             return true;
@@ -218,14 +233,15 @@ public final class RedisStore implements Store {
         if (leases.isEmpty()) {
             return;
         }
-        List<byte[]> keys = new ArrayList<>(leases.size());
+        List<byte[]> keys = new ArrayList<>(leases.size() + 1);
+        keys.add(namespace.lockIndex());
         List<byte[]> tokens = new ArrayList<>(leases.size());
         for (Lease lease : leases) {
             keys.add(namespace.lockKey(lease.key()));
             tokens.add(bytes(lease.token()));
             lastRenewal.remove(lease);
         }
-        connections.call("release " + leases.size() + " locks", j -> LockScripts.RELEASE.run(j, keys, tokens));
+        connections.call("release " + leases.size() + " locks", c -> LockScripts.RELEASE.run(c, keys, tokens));
     }
 
     @Override
@@ -235,20 +251,34 @@ public final class RedisStore implements Store {
                 bytes(line.length() > 500 ? line.substring(0, 497) + "..." : line));
         lastRenewal.remove(lease);
         connections.call("mark " + lease.key().shortHex() + " failed",
-                j -> LockScripts.FAIL.run(j, List.of(namespace.lockKey(lease.key())), args));
+                c -> LockScripts.FAIL.run(c, lockKeys(lease.key()), args));
     }
 
+    /** The members of the namespace's lock index, then their values: two round trips per 1,000 locks. */
     @Override
     public List<LockRecord> locks() throws IOException {
-        List<byte[]> lockKeys = scan("list the locks", namespace.lockPattern());
+        List<byte[]> members = connections.call("list the locks", c -> {
+            c.sendCommand(Command.ZRANGE, namespace.lockIndex(), bytes("0"), bytes("-1"));
+            return c.getBinaryMultiBulkReply();
+        });
+        List<TaskKey> keys = new ArrayList<>();
+        for (byte[] member : members) {
+            TaskKey key = TaskKey.parseOrNull(new String(member, StandardCharsets.US_ASCII));
+            if (key != null) {
+                keys.add(key);
+            }
+        }
         List<LockRecord> records = new ArrayList<>();
-        for (int from = 0; from < lockKeys.size(); from += 1000) {
-            byte[][] chunk = lockKeys.subList(from, Math.min(lockKeys.size(), from + 1000)).toArray(byte[][]::new);
-            List<byte[]> values = connections.call("read " + chunk.length + " locks", j -> j.mget(chunk));
-            for (int i = 0; i < chunk.length; i++) {
-                TaskKey key = namespace.taskKey(chunk[i]);
-                if (key != null && values.get(i) != null) { // null: released since the scan
-                    records.add(LockValue.record(key, values.get(i)));
+        for (int from = 0; from < keys.size(); from += 1000) {
+            List<TaskKey> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
+            byte[][] lockKeys = chunk.stream().map(namespace::lockKey).toArray(byte[][]::new);
+            List<byte[]> values = connections.call("read " + chunk.size() + " locks", c -> {
+                c.sendCommand(Command.MGET, lockKeys);
+                return c.getBinaryMultiBulkReply();
+            });
+            for (int i = 0; i < chunk.size(); i++) {
+                if (values.get(i) != null) { // null: released or expired since it was listed
+                    records.add(LockValue.record(chunk.get(i), values.get(i)));
                 }
             }
         }
@@ -259,14 +289,51 @@ public final class RedisStore implements Store {
     public boolean breakLock(LockRecord observed) throws IOException {
         List<byte[]> args = List.of(bytes(observed.version()));
         Object broken = connections.call("break the lock of " + observed.key().shortHex(),
-                j -> LockScripts.BREAK.run(j, List.of(namespace.lockKey(observed.key())), args));
+                c -> LockScripts.BREAK.run(c, lockKeys(observed.key()), args));
         return Long.valueOf(1).equals(broken);
     }
 
-    /** Nothing to remove: a Redis write is never left half done. */
+    /**
+     * Drops the index entries of results that are gone although jug never removed them (deleted by hand, or evicted
+     * by a server whose maxmemory-policy evicts keys); returns how many. A write is never left half done, so there is
+     * nothing else to remove, and {@code age} does not matter.
+     */
     @Override
-    public int removeLeftovers(Duration age) {
-        return 0;
+    public int removeLeftovers(Duration age) throws IOException {
+        List<byte[]> members = scan("list the results", Command.SSCAN, namespace.resultIndex());
+        List<byte[]> valid = new ArrayList<>();
+        List<byte[]> junk = new ArrayList<>();
+        for (byte[] member : members) {
+            (member.length == TaskKey.HEX_LENGTH / 2 ? valid : junk).add(member);
+        }
+        int removed = junk.isEmpty() ? 0 : connections.call("clean the result index", c -> srem(c, junk));
+        for (int from = 0; from < valid.size(); from += 10_000) {
+            List<byte[]> chunk = valid.subList(from, Math.min(valid.size(), from + 10_000));
+            removed += connections.call("check " + chunk.size() + " results", c -> {
+                for (byte[] member : chunk) {
+                    c.sendCommand(Command.EXISTS, resultKey(member));
+                }
+                List<Object> present = replies(c, chunk.size());
+                List<byte[]> gone = new ArrayList<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    if ((Long) present.get(i) == 0) {
+                        gone.add(chunk.get(i));
+                    }
+                }
+                return gone.isEmpty() ? 0 : srem(c, gone);
+            });
+        }
+        return removed;
+    }
+
+    private int srem(Connection c, List<byte[]> members) {
+        byte[][] args = new byte[members.size() + 1][];
+        args[0] = namespace.resultIndex();
+        for (int i = 0; i < members.size(); i++) {
+            args[i + 1] = members.get(i);
+        }
+        c.sendCommand(Command.SREM, args);
+        return c.getIntegerReply().intValue();
     }
 
     @Override
@@ -274,30 +341,57 @@ public final class RedisStore implements Store {
         connections.close();
     }
 
-    /** Every key matching {@code pattern}, by SCAN (several calls; a key present throughout is listed). */
-    private List<byte[]> scan(String what, byte[] pattern) throws IOException {
-        return connections.call(what, j -> scan(j, pattern));
-    }
-
-    private static List<byte[]> scan(Jedis jedis, byte[] pattern) {
-        List<byte[]> found = new ArrayList<>();
-        Set<String> seen = new HashSet<>(); // SCAN may return a key twice
-        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
-        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
-        do {
-            ScanResult<byte[]> page = jedis.scan(cursor, params);
-            for (byte[] key : page.getResult()) {
-                if (seen.add(new String(key, StandardCharsets.ISO_8859_1))) {
-                    found.add(key);
+    /** Every member of the set {@code key}, by {@code command} (SSCAN); a member present throughout is listed. */
+    private List<byte[]> scan(String what, Command command, byte[] key) throws IOException {
+        return connections.call(what, c -> {
+            List<byte[]> found = new ArrayList<>();
+            Set<String> seen = new HashSet<>(); // a scan may return a member twice
+            byte[] count = bytes(Integer.toString(SCAN_COUNT));
+            byte[] cursor = {'0'};
+            do {
+                c.sendCommand(command, key, cursor, COUNT, count);
+                List<Object> page = c.getObjectMultiBulkReply();
+                cursor = (byte[]) page.get(0);
+                for (Object member : (List<?>) page.get(1)) {
+                    if (seen.add(new String((byte[]) member, StandardCharsets.ISO_8859_1))) {
+                        found.add((byte[]) member);
+                    }
                 }
-            }
-            cursor = page.getCursorAsBytes();
-        } while (!isLast(cursor));
-        return found;
+            } while (!(cursor.length == 1 && cursor[0] == '0'));
+            return found;
+        });
     }
 
-    private static boolean isLast(byte[] cursor) {
-        return cursor.length == 1 && cursor[0] == '0';
+    /** The replies of a pipelined MULTI, {@code queued} commands and EXEC; throws the first error among them. */
+    private static List<Object> transaction(Connection connection, int queued) {
+        List<Object> replies = replies(connection, queued + 2);
+        @SuppressWarnings("unchecked")
+        List<Object> results = (List<Object>) replies.get(queued + 1);
+        for (Object result : results) {
+            if (result instanceof JedisDataException e) {
+                throw e;
+            }
+        }
+        return results;
+    }
+
+    private byte[] resultKey(byte[] member) {
+        return namespace.resultKey(TaskKey.of(member));
+    }
+
+    private List<byte[]> lockKeys(TaskKey key) {
+        return List.of(namespace.lockIndex(), namespace.lockKey(key));
+    }
+
+    /** The replies to {@code n} pipelined commands; throws the first error among them. */
+    private static List<Object> replies(Connection connection, int n) {
+        List<Object> replies = connection.getMany(n);
+        for (Object reply : replies) {
+            if (reply instanceof JedisDataException e) {
+                throw e;
+            }
+        }
+        return replies;
     }
 
     private void checkSize(TaskKey key, byte[] entry) throws RedisStoreException {

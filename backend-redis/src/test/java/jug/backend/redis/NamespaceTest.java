@@ -26,9 +26,9 @@ class NamespaceTest {
         Namespace ns = new Namespace("primes-1");
         assertThat(new String(ns.resultKey(KEY), StandardCharsets.US_ASCII)).isEqualTo("jug:primes-1:result:" + KEY.hex());
         assertThat(new String(ns.lockKey(KEY), StandardCharsets.US_ASCII)).isEqualTo("jug:primes-1:lock:" + KEY.hex());
-        assertThat(new String(ns.resultPattern(), StandardCharsets.US_ASCII)).isEqualTo("jug:primes-1:result:*");
-        assertThat(ns.taskKey(ns.resultKey(KEY))).isEqualTo(KEY);
-        assertThat(ns.taskKey("jug:primes-1:result:junk".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(new String(ns.resultIndex(), StandardCharsets.US_ASCII)).isEqualTo("jug:primes-1:results");
+        assertThat(new String(ns.lockIndex(), StandardCharsets.US_ASCII)).isEqualTo("jug:primes-1:locks");
+        assertThat(ns.pattern()).isEqualTo("jug:primes-1:*");
     }
 
     @Test

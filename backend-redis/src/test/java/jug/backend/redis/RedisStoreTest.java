@@ -122,7 +122,8 @@ class RedisStoreTest extends StoreContract {
     }
 
     @Test
-    void aLockValueWrittenBySomethingElseIsListedAndCanBeBroken() throws IOException {
+    void aLockValueOverwrittenBySomethingElseIsListedAndCanBeBroken() throws IOException {
+        store.tryLease(key("odd"), owner("one")).orElseThrow();
         server.with(j -> j.set("jug:" + prefix + ":lock:" + key("odd").hex(), "not a lock"));
         LockRecord odd = store.locks().get(0);
         assertThat(odd.owner()).isEmpty();
@@ -135,10 +136,11 @@ class RedisStoreTest extends StoreContract {
     @Test
     void aRetriedLeaseRequestWinsTheLeaseItTookBeforeItsReplyWasLost() throws IOException {
         Lease lease = store.tryLease(key("t"), owner("one")).orElseThrow();
-        List<byte[]> keys = List.of(("jug:" + prefix + ":lock:" + key("t").hex()).getBytes(StandardCharsets.US_ASCII));
+        List<byte[]> keys = List.of(("jug:" + prefix + ":locks").getBytes(StandardCharsets.US_ASCII),
+                ("jug:" + prefix + ":lock:" + key("t").hex()).getBytes(StandardCharsets.US_ASCII));
         List<byte[]> args = List.of("60000".getBytes(StandardCharsets.US_ASCII),
                 lease.token().getBytes(StandardCharsets.US_ASCII), "h 1 1970-01-01T00:00:01Z one".getBytes(StandardCharsets.US_ASCII));
-        Object again = server.with(j -> LockScripts.TAKE.run(j, keys, args));
+        Object again = server.with(j -> LockScripts.TAKE.run(j.getConnection(), keys, args));
         assertThat(again).isEqualTo(List.of(1L));
         assertThat(store.tryLease(key("t"), owner("one"))).as("another acquisition by the same worker").isEmpty();
     }
@@ -163,8 +165,78 @@ class RedisStoreTest extends StoreContract {
         assertThat(store.locks()).isEmpty();
         String stats = server.with(j -> j.info("commandstats"));
         assertThat(calls(stats, "evalsha") + calls(stats, "eval")).as("one call to take, one to release").isEqualTo(2);
-        assertThat(stats).doesNotContain("cmdstat_keys:");
-        assertThat(calls(stats, "scan")).as("a SCAN or two per listing of a small database").isBetween(2L, 4L);
+        assertThat(stats).doesNotContain("cmdstat_keys:").doesNotContain("cmdstat_scan:");
+        assertThat(calls(stats, "sscan")).as("the result index, in one page").isEqualTo(1);
+        assertThat(calls(stats, "zrange")).as("the lock index").isEqualTo(1);
+        assertThat(calls(stats, "exec")).as("one transaction for the batch").isEqualTo(1);
+    }
+
+    @Test
+    void theIndexesFollowEveryWriteRemovalAndLock() throws IOException {
+        store.write(key("a"), new byte[] {1});
+        store.writeAll(Map.of(key("b"), new byte[] {2}, key("c"), new byte[] {3}));
+        store.remove(key("b"));
+        Lease held = store.tryLease(key("held"), owner("one")).orElseThrow();
+        store.tryLease(key("failed"), owner("one")).ifPresent(l -> {
+            try {
+                store.fail(l, "broken");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        store.release(store.tryLease(key("released"), owner("one")).orElseThrow());
+        long members = server.with(j -> j.scard("jug:" + prefix + ":results"));
+        assertThat(members).isEqualTo(2);
+        List<String> locks = server.with(j -> j.zrange("jug:" + prefix + ":locks", 0, -1));
+        assertThat(locks).containsExactlyInAnyOrder(key("held").hex(), key("failed").hex());
+        double markScore = server.with(j -> j.zscore("jug:" + prefix + ":locks", key("failed").hex()));
+        assertThat(markScore).isInfinite();
+        store.breakLock(store.locks().stream().filter(l -> l.key().equals(key("held"))).findFirst().orElseThrow());
+        assertThat(store.renew(held)).isFalse();
+        List<String> after = server.with(j -> j.zrange("jug:" + prefix + ":locks", 0, -1));
+        assertThat(after).containsExactly(key("failed").hex());
+    }
+
+    @Test
+    void resultsDeletedBehindJugsBackLeaveTheListingAtTheNextLeftoverSweep() throws IOException {
+        store.writeAll(Map.of(key("a"), new byte[] {1}, key("b"), new byte[] {2}));
+        server.with(j -> j.del("jug:" + prefix + ":result:" + key("a").hex()));
+        server.with(j -> j.sadd(("jug:" + prefix + ":results").getBytes(StandardCharsets.US_ASCII), new byte[] {1, 2}));
+        assertThat(store.keys()).as("the index still lists it").contains(key("a"));
+        assertThat(store.contains(key("a"))).as("but the worker's check reads the result itself").isFalse();
+        assertThat(store.removeLeftovers(java.time.Duration.ZERO)).isEqualTo(2);
+        assertThat(store.keys()).containsExactly(key("b"));
+    }
+
+    @Test
+    void listingsCostTheSameWhateverElseTheServerHolds() throws IOException {
+        server.with(j -> {
+            for (int batch = 0; batch < 20; batch++) {
+                var p = j.pipelined();
+                for (int i = 0; i < 1000; i++) {
+                    p.set("someone-else:" + batch + ":" + i, "x");
+                }
+                p.sync();
+            }
+            return null;
+        });
+        store.write(key("mine"), new byte[] {1});
+        server.with(j -> j.configResetStat());
+        assertThat(store.keys()).containsExactly(key("mine"));
+        assertThat(store.locks()).isEmpty();
+        String stats = server.with(j -> j.info("commandstats"));
+        assertThat(calls(stats, "sscan") + calls(stats, "zrange")).isEqualTo(2);
+        assertThat(stats).doesNotContain("cmdstat_scan:");
+        server.with(j -> {
+            for (int batch = 0; batch < 20; batch++) {
+                var p = j.pipelined();
+                for (int i = 0; i < 1000; i++) {
+                    p.del("someone-else:" + batch + ":" + i);
+                }
+                p.sync();
+            }
+            return null;
+        });
     }
 
     @Test
@@ -233,6 +305,7 @@ class RedisStoreTest extends StoreContract {
             server.with(j -> j.configSet("maxmemory", "0"));
         }
         assertThat(store.containing(List.of(key("a"), key("b"), key("c")))).isEmpty();
+        assertThat(store.keys()).as("nor any index entry").isEmpty();
     }
 
     @Test
@@ -266,7 +339,7 @@ class RedisStoreTest extends StoreContract {
     @Test
     void anAclUserLimitedToJugKeysCanRunAPipelineButNotTouchOthers(@TempDir Path dir) throws Exception {
         server.with(j -> j.aclSetUser("ana", "on", ">pw", "resetkeys", "~jug:*", "+@read", "+@write", "+@scripting",
-                "+@keyspace", "+@connection", "+time"));
+                "+@keyspace", "+@transaction", "+@connection", "+time"));
         server.with(j -> j.aclSetUser("bo", "on", ">pw", "resetkeys", "~other:*", "+@all"));
         try (Store s = Store.open("redis://ana:pw@127.0.0.1:" + server.port() + "/?prefix=acl", "x")) {
             Lease lease = s.tryLease(key("t"), owner("one")).orElseThrow();
