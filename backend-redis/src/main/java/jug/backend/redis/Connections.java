@@ -119,7 +119,7 @@ final class Connections implements AutoCloseable {
                 long waited = outage(e);
                 if (waited >= url.retry().toNanos()) {
                     throw new RedisStoreException(url.describe() + ": the server at " + url.address() + " has not "
-                            + "answered for " + seconds(Duration.ofNanos(waited)) + " (" + outageReason + "); is it "
+                            + "answered for " + seconds(url.retry()) + " (" + outageReason + "); is it "
                             + "running? jug retries for " + seconds(url.retry()) + " (retry= in the URL)", e);
                 }
                 sleep(Math.min(pause, Math.max(1, (url.retry().toNanos() - waited) / 1_000_000)));
