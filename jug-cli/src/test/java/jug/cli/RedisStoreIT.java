@@ -219,6 +219,52 @@ class RedisStoreIT {
         assertThat(number(j -> (long) j.keys("jug:barrier:lock:*").size())).isZero();
     }
 
+    @Test
+    void aDamagedResultIsReportedRemovedAndComputedAgain() throws Exception {
+        server = RedisServer.start(serverDir);
+        JugProcess.jugfile("chain", dir);
+        Path log = dir.resolve("side.log");
+        String[] args = {"--jugdir", server.url("prefix=damaged"), "--", log.toString()};
+        JugProcess jug = jug(dir);
+        jug.run(concat(new String[] {"execute", "Jugfile.java"}, args)).assertExit(0);
+        assertThat(Files.readAllLines(log)).contains("sum 285.0").hasSize(11);
+        List<byte[]> keys = server.with(j -> new ArrayList<>(j.keys("jug:damaged:result:*".getBytes())));
+        byte[] sum = keys.stream().filter(k -> new String(server.with(j -> j.get(k)), java.nio.charset.StandardCharsets
+                .ISO_8859_1).contains("Jugfile.sum")).findFirst().orElseThrow();
+        byte[] victim = keys.stream().filter(k -> !java.util.Arrays.equals(k, sum)).findFirst().orElseThrow();
+        byte[] entry = server.with(j -> j.get(victim));
+        entry[entry.length / 2] ^= 0x10;
+        server.with(j -> j.set(victim, entry));
+        server.with(j -> j.del(sum)); // deleted behind jug's back: still listed, but the worker checks
+        JugProcess.Result rerun = jug.run(concat(new String[] {"execute", "Jugfile.java"}, args)).assertExit(0);
+        String victimHex = new String(victim).substring("jug:damaged:result:".length());
+        assertThat(rerun.err()).contains("redis://127.0.0.1:" + server.port() + "/0?prefix=damaged: result "
+                + victimHex).contains("is corrupt").contains("computed again");
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(13).endsWith("sum 285.0");
+        assertThat(jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out())
+                .contains("All tasks finished (11 tasks)");
+    }
+
+    @Test
+    void sigtermLeavesNoLockOnTheServer() throws Exception {
+        server = RedisServer.start(serverDir);
+        JugProcess.jugfile("long-task", dir);
+        Path log = dir.resolve("side.log");
+        String[] args = {"--jugdir", server.url("prefix=term"), "--", log.toString(), "60"};
+        JugProcess jug = jug(dir);
+        jug.run(concat(new String[] {"status", "Jugfile.java"}, args)).assertExit(0);
+        JugProcess.Running worker = jug.start(concat(new String[] {"execute", "Jugfile.java"}, args));
+        waitForLines(log, 1, Duration.ofSeconds(60));
+        assertThat(number(j -> j.zcard("jug:term:locks"))).isEqualTo(1L);
+        worker.process().destroy();
+        worker.process().waitFor();
+        assertThat(number(j -> j.zcard("jug:term:locks"))).isZero();
+        assertThat(number(j -> (long) j.keys("jug:term:lock:*").size())).isZero();
+        assertThat(jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out())
+                .startsWith("5 tasks: 4 waiting, 1 ready, 0 running");
+    }
+
     private long number(Function<Jedis, Long> query) {
         return server.with(query);
     }

@@ -15,7 +15,7 @@ import jug.core.store.LeaseOwner;
 import jug.core.store.LockRecord;
 
 /**
- * The value of a lock key, one line of text that the Lua scripts (see {@link LockScripts}) read and rewrite:
+ * The value of a lock key, one line of text that the Lua scripts (see {@link Scripts}) read and rewrite:
  *
  * <pre>
  * L &lt;token&gt; &lt;count&gt; &lt;renewed&gt; &lt;host&gt; &lt;pid&gt; &lt;process start&gt; &lt;worker&gt;            a held lease

@@ -11,7 +11,7 @@ import jug.core.TaskKey;
  *
  * <pre>
  * jug:&lt;name&gt;:result:&lt;hex&gt;   a result entry
- * jug:&lt;name&gt;:results        SET of the 32-byte task keys of every result: the listing, without SCAN
+ * jug:&lt;name&gt;:results        SET of the hex task keys of every result: the listing, without SCAN
  * jug:&lt;name&gt;:lock:&lt;hex&gt;     a lock or failure mark
  * jug:&lt;name&gt;:locks          ZSET of the hex task keys of every lock, scored by expiry (server ms; +inf for marks)
  * </pre>
@@ -64,6 +64,11 @@ record Namespace(String name) {
 
     byte[] lockKey(TaskKey key) {
         return bytes("jug:" + name + ":lock:" + key.hex());
+    }
+
+    /** What a result key starts with, before the task key's hex digits. */
+    byte[] resultKeyPrefix() {
+        return bytes("jug:" + name + ":result:");
     }
 
     /** The key of the set that lists every result. */

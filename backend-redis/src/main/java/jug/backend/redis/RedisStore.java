@@ -28,9 +28,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * (see {@link Namespace} for the layout), and every listing and removal stays inside it.
  *
  * <p>A result is one binary string value, the entry exactly as the codec made it (checksummed; no base64), written
- * in one MULTI/EXEC with its member of the namespace's result set, which {@link #keys} lists. A lock is a string value
+ * in one MULTI/EXEC with its member of the namespace's result set, which {@link #keys} lists (leaving out, and dropping,
+ * members whose result was deleted behind jug's back). A lock is a string value
  * (see {@link LockValue}) set with {@code SET key value NX PX ttl} and listed in the namespace's lock index; the Lua
- * scripts of {@link LockScripts} renew it (counting up its version and re-arming its expiry), release it only for the
+ * scripts of {@link Scripts} renew it (counting up its version and re-arming its expiry), release it only for the
  * token that took it, turn it into a failure mark that never expires, or break it only if its version is still the
  * one observed. Stale locks are taken over by the workers that wait for them, by the same rule as on the directory
  * store (a version unchanged for a lease time on the watcher's clock, or an owner known dead); the expiry only removes
@@ -42,7 +43,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * million other keys, SCAN took 0.5-0.7 s to list 10,000 results, the index 3-4 ms).
  */
 public final class RedisStore implements Store {
-    /** Members per SSCAN call: large, so that listing 100,000 results takes about ten round trips. */
+    /** Index members per listing round trip: large, so that listing 100,000 results takes about ten. */
     static final int SCAN_COUNT = 10_000;
     /** The largest value Redis accepts by default ({@code proto-max-bulk-len}). */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
@@ -110,23 +111,45 @@ public final class RedisStore implements Store {
         List<Object> done = connections.call("remove " + key.shortHex(), c -> {
             c.sendCommand(Command.MULTI);
             c.sendCommand(Command.DEL, namespace.resultKey(key));
-            c.sendCommand(Command.SREM, namespace.resultIndex(), key.toBytes());
+            c.sendCommand(Command.SREM, namespace.resultIndex(), bytes(key.hex()));
             c.sendCommand(Command.EXEC);
             return transaction(c, 2);
         });
         return (Long) done.get(0) > 0;
     }
 
-    /** The members of the namespace's result index, by SSCAN with a large COUNT: a few round trips per 10,000. */
+    /**
+     * The members of the namespace's result index whose result exists, by a script that pages through the index on
+     * the server (about {@value #SCAN_COUNT} per round trip) and drops entries whose result is gone.
+     */
     @Override
     public Set<TaskKey> keys() throws IOException {
         Set<TaskKey> keys = new HashSet<>();
-        for (byte[] member : scan("list the results", Command.SSCAN, namespace.resultIndex())) {
-            if (member.length == TaskKey.HEX_LENGTH / 2) {
-                keys.add(TaskKey.of(member));
-            }
-        }
+        list(keys);
         return keys;
+    }
+
+    /** Lists the results into {@code keys}; returns how many index entries it dropped. */
+    private int list(Set<TaskKey> keys) throws IOException {
+        return connections.call("list the results", c -> {
+            List<byte[]> index = List.of(namespace.resultIndex());
+            byte[] count = bytes(Integer.toString(SCAN_COUNT));
+            byte[] prefix = namespace.resultKeyPrefix();
+            byte[] cursor = {'0'};
+            int dropped = 0;
+            do {
+                List<?> page = (List<?>) Scripts.LIST.run(c, index, List.of(cursor, count, prefix));
+                cursor = (byte[]) page.get(0);
+                for (Object member : (List<?>) page.get(1)) {
+                    TaskKey key = TaskKey.parseOrNull(new String((byte[]) member, StandardCharsets.US_ASCII));
+                    if (key != null) {
+                        keys.add(key);
+                    }
+                }
+                dropped += ((Long) page.get(2)).intValue();
+            } while (!(cursor.length == 1 && cursor[0] == '0'));
+            return dropped;
+        });
     }
 
     @Override
@@ -163,7 +186,7 @@ public final class RedisStore implements Store {
             c.sendCommand(Command.MULTI);
             for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
                 c.sendCommand(Command.SET, namespace.resultKey(e.getKey()), e.getValue());
-                c.sendCommand(Command.SADD, namespace.resultIndex(), e.getKey().toBytes());
+                c.sendCommand(Command.SADD, namespace.resultIndex(), bytes(e.getKey().hex()));
             }
             c.sendCommand(Command.EXEC);
             return transaction(c, 2 * entries.size()); // an error (OOM, say) discards it all: no task counts as done
@@ -187,7 +210,7 @@ public final class RedisStore implements Store {
         asked.forEach(k -> lockKeys.add(namespace.lockKey(k)));
         List<byte[]> args = List.of(millis(url.lockTtl()), bytes(token), bytes(LockValue.ownerFields(owner)));
         Object won = connections.call("lock " + asked.size() + " tasks",
-                c -> LockScripts.TAKE.run(c, lockKeys, args));
+                c -> Scripts.TAKE.run(c, lockKeys, args));
         Map<TaskKey, Lease> leases = new LinkedHashMap<>();
         long now = System.nanoTime();
         for (Object position : (List<?>) won) {
@@ -214,7 +237,7 @@ public final class RedisStore implements Store {
         }
         List<byte[]> args = List.of(millis(ttl), bytes(lease.token()));
         Object renewed = connections.call("renew the lock of " + lease.key().shortHex(),
-                c -> LockScripts.RENEW.run(c, lockKeys(lease.key()), args));
+                c -> Scripts.RENEW.run(c, lockKeys(lease.key()), args));
         if (Long.valueOf(1).equals(renewed)) {
             lastRenewal.replace(lease, now);
             return true;
@@ -241,7 +264,7 @@ public final class RedisStore implements Store {
             tokens.add(bytes(lease.token()));
             lastRenewal.remove(lease);
         }
-        connections.call("release " + leases.size() + " locks", c -> LockScripts.RELEASE.run(c, keys, tokens));
+        connections.call("release " + leases.size() + " locks", c -> Scripts.RELEASE.run(c, keys, tokens));
     }
 
     @Override
@@ -251,7 +274,7 @@ public final class RedisStore implements Store {
                 bytes(line.length() > 500 ? line.substring(0, 497) + "..." : line));
         lastRenewal.remove(lease);
         connections.call("mark " + lease.key().shortHex() + " failed",
-                c -> LockScripts.FAIL.run(c, lockKeys(lease.key()), args));
+                c -> Scripts.FAIL.run(c, lockKeys(lease.key()), args));
     }
 
     /** The members of the namespace's lock index, then their values: two round trips per 1,000 locks. */
@@ -289,77 +312,23 @@ public final class RedisStore implements Store {
     public boolean breakLock(LockRecord observed) throws IOException {
         List<byte[]> args = List.of(bytes(observed.version()));
         Object broken = connections.call("break the lock of " + observed.key().shortHex(),
-                c -> LockScripts.BREAK.run(c, lockKeys(observed.key()), args));
+                c -> Scripts.BREAK.run(c, lockKeys(observed.key()), args));
         return Long.valueOf(1).equals(broken);
     }
 
     /**
      * Drops the index entries of results that are gone although jug never removed them (deleted by hand, or evicted
-     * by a server whose maxmemory-policy evicts keys); returns how many. A write is never left half done, so there is
-     * nothing else to remove, and {@code age} does not matter.
+     * by a server whose maxmemory-policy evicts keys); returns how many. Every listing does the same. A write is never
+     * left half done, so there is nothing else to remove, and {@code age} does not matter.
      */
     @Override
     public int removeLeftovers(Duration age) throws IOException {
-        List<byte[]> members = scan("list the results", Command.SSCAN, namespace.resultIndex());
-        List<byte[]> valid = new ArrayList<>();
-        List<byte[]> junk = new ArrayList<>();
-        for (byte[] member : members) {
-            (member.length == TaskKey.HEX_LENGTH / 2 ? valid : junk).add(member);
-        }
-        int removed = junk.isEmpty() ? 0 : connections.call("clean the result index", c -> srem(c, junk));
-        for (int from = 0; from < valid.size(); from += 10_000) {
-            List<byte[]> chunk = valid.subList(from, Math.min(valid.size(), from + 10_000));
-            removed += connections.call("check " + chunk.size() + " results", c -> {
-                for (byte[] member : chunk) {
-                    c.sendCommand(Command.EXISTS, resultKey(member));
-                }
-                List<Object> present = replies(c, chunk.size());
-                List<byte[]> gone = new ArrayList<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    if ((Long) present.get(i) == 0) {
-                        gone.add(chunk.get(i));
-                    }
-                }
-                return gone.isEmpty() ? 0 : srem(c, gone);
-            });
-        }
-        return removed;
-    }
-
-    private int srem(Connection c, List<byte[]> members) {
-        byte[][] args = new byte[members.size() + 1][];
-        args[0] = namespace.resultIndex();
-        for (int i = 0; i < members.size(); i++) {
-            args[i + 1] = members.get(i);
-        }
-        c.sendCommand(Command.SREM, args);
-        return c.getIntegerReply().intValue();
+        return list(new HashSet<>());
     }
 
     @Override
     public void close() {
         connections.close();
-    }
-
-    /** Every member of the set {@code key}, by {@code command} (SSCAN); a member present throughout is listed. */
-    private List<byte[]> scan(String what, Command command, byte[] key) throws IOException {
-        return connections.call(what, c -> {
-            List<byte[]> found = new ArrayList<>();
-            Set<String> seen = new HashSet<>(); // a scan may return a member twice
-            byte[] count = bytes(Integer.toString(SCAN_COUNT));
-            byte[] cursor = {'0'};
-            do {
-                c.sendCommand(command, key, cursor, COUNT, count);
-                List<Object> page = c.getObjectMultiBulkReply();
-                cursor = (byte[]) page.get(0);
-                for (Object member : (List<?>) page.get(1)) {
-                    if (seen.add(new String((byte[]) member, StandardCharsets.ISO_8859_1))) {
-                        found.add((byte[]) member);
-                    }
-                }
-            } while (!(cursor.length == 1 && cursor[0] == '0'));
-            return found;
-        });
     }
 
     /** The replies of a pipelined MULTI, {@code queued} commands and EXEC; throws the first error among them. */
@@ -373,10 +342,6 @@ public final class RedisStore implements Store {
             }
         }
         return results;
-    }
-
-    private byte[] resultKey(byte[] member) {
-        return namespace.resultKey(TaskKey.of(member));
     }
 
     private List<byte[]> lockKeys(TaskKey key) {

@@ -10,13 +10,33 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * The Lua scripts that change locks (see {@link LockValue} for the values they read and write). Each runs atomically
- * on the server, so that checking a lock's owner or version and changing it, and keeping the namespace's lock index
- * (KEYS[1], see {@link Namespace}) in step, are one step; each is safe to run twice (a call is retried when its reply
- * is lost with the connection). Scripts are called by digest, and sent whole only
+ * The Lua scripts that list results and change locks (see {@link LockValue} for the values the lock scripts read and
+ * write). Each runs atomically on the server, so that checking a lock's owner or version and changing it, and keeping
+ * the namespace's indexes (KEYS[1], see {@link Namespace}) in step, are one step; each is safe to run twice (a call
+ * is retried when its reply is lost with the connection). Scripts are called by digest, and sent whole only
  * when the server does not know them (it forgets them when it restarts).
  */
-enum LockScripts {
+enum Scripts {
+    /**
+     * One page of the result index KEYS[1] from cursor ARGV[1] (about ARGV[2] members): returns the next cursor and
+     * the members whose result (ARGV[3] .. member) exists, and drops from the index, returning how many, those whose
+     * result is gone (deleted by hand, or evicted: jug itself removes both together).
+     */
+    LIST("""
+            local page = redis.call('SSCAN', KEYS[1], ARGV[1], 'COUNT', ARGV[2])
+            local present = {}
+            local gone = 0
+            for _, member in ipairs(page[2]) do
+              if redis.call('EXISTS', ARGV[3] .. member) == 1 then
+                present[#present + 1] = member
+              else
+                redis.call('SREM', KEYS[1], member)
+                gone = gone + 1
+              end
+            end
+            return {page[1], present, gone}
+            """),
+
     /**
      * Takes every free lock in KEYS[2..] for token ARGV[2] and owner fields ARGV[3], expiring after ARGV[1] ms, and
      * lists it in the index KEYS[1]; returns the 1-based positions (among the locks) won. A lock that already holds
@@ -114,7 +134,7 @@ enum LockScripts {
     private final byte[] source;
     private final byte[] digest;
 
-    LockScripts(String body) {
+    Scripts(String body) {
         this.source = (PRELUDE + body).getBytes(StandardCharsets.UTF_8);
         this.digest = sha1Hex(source).getBytes(StandardCharsets.US_ASCII);
     }
