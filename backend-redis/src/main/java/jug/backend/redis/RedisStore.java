@@ -102,7 +102,6 @@ public final class RedisStore implements Store {
 
     @Override
     public void write(TaskKey key, byte[] entry) throws IOException {
-        checkSize(key, entry);
         writeAll(Map.of(key, entry));
     }
 
