@@ -245,6 +245,13 @@ final class Connections implements AutoCloseable {
             return "cannot connect to " + url.address() + " (" + reason(e) + "); check the host "
                     + "and port, and that redis-server is running";
         }
+        if (m.startsWith("MOVED") || m.startsWith("ASK") || m.startsWith("CLUSTERDOWN")) {
+            return "the server is a Redis Cluster node (" + m + "); jug needs one server (a primary, with replicas "
+                    + "if you like), not a cluster";
+        }
+        if (m.startsWith("READONLY")) {
+            return "the server is a read-only replica (" + m + "); give jug the primary";
+        }
         if (m.startsWith("OOM")) {
             return "the server is out of memory (" + m + "); raise its maxmemory or remove other data";
         }
