@@ -95,13 +95,13 @@ class RedisStoreTest extends StoreContract {
 
     @Test
     void aLeaseExpiresOnTheServerButIsKeptAliveByRenewals() throws Exception {
-        try (Store quick = open("prefix=" + prefix + "&lock-ttl=1", "x")) {
+        try (Store quick = open("prefix=" + prefix + "&lock-ttl=2", "x")) {
             Lease kept = quick.tryLease(key("kept"), owner("one")).orElseThrow();
             quick.tryLease(key("dropped"), owner("one")).orElseThrow();
             long ttl = server.with(j -> j.pttl("jug:" + prefix + ":lock:" + key("kept").hex()));
-            assertThat(ttl).isBetween(1L, 1000L);
-            for (int i = 0; i < 6; i++) {
-                Thread.sleep(250);
+            assertThat(ttl).isBetween(1L, 2000L);
+            for (int i = 0; i < 7; i++) {
+                Thread.sleep(400);
                 assertThat(quick.renew(kept)).isTrue();
             }
             assertThat(quick.locks()).extracting(LockRecord::key).containsExactly(key("kept"));
@@ -279,7 +279,7 @@ class RedisStoreTest extends StoreContract {
                     .hasToString("redis://127.0.0.1:" + doomed.port() + "/0: the server at 127.0.0.1:" + doomed.port()
                             + " has not answered for 1.5 s (Connection refused); is it running? jug retries for 1.5 s"
                             + " (retry= in the URL)");
-            assertThat((System.nanoTime() - t0) / 1e9).isBetween(1.4, 3.0);
+            assertThat((System.nanoTime() - t0) / 1e9).isBetween(1.4, 5.0);
             long t1 = System.nanoTime();
             assertThatThrownBy(() -> s.keys()).isInstanceOf(IOException.class);
             assertThat((System.nanoTime() - t1) / 1e9).as("the outage goes on: no new wait").isLessThan(0.5);
