@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import jug.core.Task;
 import jug.core.TaskKey;
 import jug.core.execution.ExecutionOptions;
@@ -24,7 +23,6 @@ import jug.core.execution.LeaseKeeper;
 import jug.core.execution.Outcome;
 import jug.core.execution.Worker;
 import jug.core.graph.TaskGraph;
-import jug.core.graph.TaskPattern;
 import jug.core.store.LeaseOwner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +61,7 @@ final class ExecuteCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "PATTERN", description = "Run only the tasks whose names match (and "
             + "the tasks they need): /regex/, a dotted name such as Jugfile.isPrime (matches any name containing "
-            + "it), or a bare name such as isPrime (matches .isPrime).")
+            + "it), a bare name such as isPrime (matches .isPrime), a key prefix, or NAME@KEYPREFIX.")
     String target;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
@@ -79,7 +77,7 @@ final class ExecuteCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1: " + jobs);
         }
-        Predicate<Task<?>> selected = target == null ? null : TaskPattern.parse(target);
+        TaskSelection selected = target == null ? null : TaskSelection.parse(target);
         if (jobs > 1 && System.getProperty("jug.vision.threads") == null) {
             System.setProperty("jug.vision.threads", "1"); // one kernel thread per worker: the workers fill the cores
         }
@@ -96,9 +94,14 @@ final class ExecuteCommand implements Callable<Integer> {
                 Session.Evaluated evaluated = session.evaluate(true);
                 warnIfTasksVanished(previous, evaluated.graph(), progress);
                 TaskGraph graph = selected(evaluated.graph(), selected);
+                if (selected != null && graph.size() == 0 && evaluated.evaluation().complete()) {
+                    throw selected.matchesNothing("--target", jugfile.jugfile, evaluated.graph(), true);
+                }
                 Set<TaskKey> finished = evaluated.finished();
-                progress.round(graph.size(), (int) graph.keys().stream().filter(finished::contains).count());
-                ExecutionSummary round = runWorkers(session, graph, finished, options, progress, keeper);
+                int done = (int) graph.keys().stream().filter(finished::contains).count();
+                progress.round(graph.size(), done);
+                ExecutionSummary round = done == graph.size() ? ExecutionSummary.allFinished(graph) // nothing to do
+                        : runWorkers(session, graph, finished, options, progress, keeper);
                 summary = summary == null ? round : summary.thenRound(round);
                 if (round.outcome() != Outcome.FINISHED) {
                     break;
@@ -121,10 +124,6 @@ final class ExecuteCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        if (target != null && summary.perName().isEmpty()) {
-            spec.commandLine().getErr().println("jug: --target " + target + " matches no task");
-            return ExitStatus.BAD_INPUT.code();
-        }
         printSummary(summary);
         return switch (summary.outcome()) {
             case FINISHED -> summary.total().failed() > 0 ? ExitStatus.TASK_FAILED.code() : ExitStatus.OK.code();
@@ -133,7 +132,7 @@ final class ExecuteCommand implements Callable<Integer> {
         };
     }
 
-    private static TaskGraph selected(TaskGraph graph, Predicate<Task<?>> selected) {
+    private static TaskGraph selected(TaskGraph graph, TaskSelection selected) {
         return selected == null ? graph : TaskGraph.of(graph.withUpstream(selected));
     }
 
@@ -174,7 +173,8 @@ final class ExecuteCommand implements Callable<Integer> {
 
     private static Worker worker(Session session, ExecutionOptions options, ProgressPrinter progress,
             LeaseKeeper keeper) {
-        return new Worker(session.store(), session.codec(), LeaseOwner.newWorker(), options, progress, keeper);
+        return new Worker(session.store(), session.codec(), LeaseOwner.newWorker(options.leaseTime()), options, progress,
+                keeper);
     }
 
     /** Tasks known before a barrier must still be there after it; if not, the jugfile is not deterministic. */

@@ -36,6 +36,14 @@ public final class JugCommand implements Callable<Integer> {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("execute", ExecuteCommand::new);
         commands.put("status", StatusCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("sleep-until", SleepUntilCommand::new);
+        commands.put("show", ShowCommand::new);
+        commands.put("count", CountCommand::new);
+        commands.put("graph", GraphCommand::new);
+        commands.put("invalidate", InvalidateCommand::new);
+        commands.put("cleanup", CleanupCommand::new);
+        commands.put("shell", ShellCommand::new);
         commands.put("help", HelpCommand::new);
         return Collections.unmodifiableMap(commands);
     }
@@ -69,7 +77,14 @@ public final class JugCommand implements Callable<Integer> {
         } else {
             SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) { // every command takes -h/--help (and -V/--version), as jug itself does
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        });
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(JugCommand::handle);
+        cli.setParameterExceptionHandler(JugCommand::usageError);
         cli.setDefaultValueProvider(Jugrc.load(Path.of(""), Path.of(System.getProperty("user.home"))));
         return cli;
     }
@@ -77,6 +92,18 @@ public final class JugCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitStatus.BAD_INPUT.code();
+    }
+
+    /** A command line picocli cannot parse: the problem, a suggestion for a typo, and where to find the usage. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("jug: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Run `" + cli.getCommandSpec().qualifiedName() + " --help` for the usage.");
+        }
+        err.flush();
         return ExitStatus.BAD_INPUT.code();
     }
 

@@ -1,13 +1,15 @@
 package jug.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import jug.core.JugfileException;
 import jug.core.jugfile.Jugfile;
 import jug.core.store.Store;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** The options every command that reads a jugfile shares: which jugfile, its arguments, its store, class path. */
@@ -21,30 +23,50 @@ final class JugfileOptions {
             description = "Arguments for the jugfile (Jug.args()); put them after -- if they start with a dash.")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--jugdir", paramLabel = "DIR|URL",
-            description = "Where results and locks live: a directory, or a store URL such as redis://host/ "
-                    + "(default: the jugfile's path without .java, plus .jugdata).")
-    String jugdir;
+    @Mixin
+    CommonOptions common = new CommonOptions();
 
-    @Option(names = "--classpath", split = ":", paramLabel = "PATH",
-            description = "Jars or directories that the jugfile uses, separated by ':'.")
-    List<Path> classpath = new ArrayList<>();
-
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    /** Options for a command that takes the jugfile and its arguments at other positions (such as {@code show}). */
+    static JugfileOptions of(String jugfile, List<String> args, CommonOptions common) {
+        JugfileOptions options = new JugfileOptions();
+        options.jugfile = jugfile;
+        options.args = args == null ? new ArrayList<>() : args;
+        options.common = common;
+        return options;
+    }
 
     /** Compiles (or takes from the cache) and loads the jugfile. */
     Jugfile load() {
         if (isClassName()) {
-            return Jugfile.precompiled(jugfile, classpath);
+            return Jugfile.precompiled(jugfile, common.classpath);
         }
-        return Jugfile.compile(Path.of(jugfile), jugfile, classpath);
+        return Jugfile.compile(Path.of(jugfile), jugfile, common.classpath);
     }
 
     /** Loads the jugfile and opens its store; warnings (corrupt results met by barriers) go to {@code warnings}. */
     Session open(Consumer<String> warnings) {
         Jugfile loaded = load();
         return new Session(loaded, Store.open(jugdir(), project()), args, warnings);
+    }
+
+    /** {@link #open(Consumer)}, with warnings printed as {@code jug: warning: ...} lines on {@code err}. */
+    Session open(PrintWriter err) {
+        return open(w -> {
+            err.println("jug: warning: " + w);
+            err.flush();
+        });
+    }
+
+    /**
+     * Opens only the store, for commands that need no task list; without --jugdir the jugfile must exist, so that a
+     * mistyped path is not taken for an empty store.
+     */
+    Store openStore() {
+        if (common.jugdir == null && !isClassName() && !Files.isRegularFile(Path.of(jugfile))) {
+            throw new JugfileException(jugfile + ": no such jugfile; give the path of a Jugfile.java, or the store "
+                    + "with --jugdir");
+        }
+        return Store.open(jugdir(), project());
     }
 
     /**
@@ -54,10 +76,10 @@ final class JugfileOptions {
      */
     String jugdir() {
         String stem = jugfile.endsWith(".java") ? jugfile.substring(0, jugfile.length() - 5) : jugfile;
-        if (jugdir == null) {
+        if (common.jugdir == null) {
             return stem + ".jugdata";
         }
-        return jugdir.replace("%(jugfile)s", stem).replace("%(date)s", java.time.LocalDate.now().toString());
+        return common.jugdir.replace("%(jugfile)s", stem).replace("%(date)s", java.time.LocalDate.now().toString());
     }
 
     /** The pipeline's stable name: the jugfile's absolute, normalised path, or the class name of a compiled one. */

@@ -1,10 +1,12 @@
 package jug.cli;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import jug.core.TaskKey;
+import jug.core.execution.GraphState;
 import jug.core.execution.StoredResults;
 import jug.core.graph.TaskGraph;
 import jug.core.jugfile.Evaluation;
@@ -17,6 +19,12 @@ import jug.core.store.Store;
  * {@code define} against a fresh snapshot of the store, so barriers see what is finished now.
  */
 final class Session implements AutoCloseable {
+    /**
+     * The lease time that commands other than {@code execute} assume for workers (execute's default): a lock
+     * unrenewed for twice as long belongs to a worker that is gone.
+     */
+    static final Duration LEASE_TIME = Duration.ofSeconds(30);
+
     private final Jugfile jugfile;
     private final Store store;
     private final List<String> args;
@@ -37,6 +45,10 @@ final class Session implements AutoCloseable {
         return store;
     }
 
+    List<String> args() {
+        return args;
+    }
+
     /** A codec for this jugfile's results; one per thread. */
     ResultCodec codec() {
         return new ResultCodec(jugfile.resultTypes(), jugfile.classLoader());
@@ -46,6 +58,11 @@ final class Session implements AutoCloseable {
     record Evaluated(Evaluation evaluation, StoredResults results) {
         TaskGraph graph() {
             return evaluation.graph();
+        }
+
+        /** True if the jugfile ran to its end, false if it stopped at a barrier whose tasks are not finished. */
+        boolean complete() {
+            return evaluation.complete();
         }
 
         /** The keys of every stored result (listed once). */
@@ -58,6 +75,11 @@ final class Session implements AutoCloseable {
     Evaluated evaluate(boolean running) {
         StoredResults results = new StoredResults(store, codec(), warnings);
         return new Evaluated(jugfile.evaluate(args, running, results), results);
+    }
+
+    /** The state of every task of an evaluation, with the store's locks listed now. */
+    GraphState state(Evaluated evaluated) throws IOException {
+        return GraphState.read(evaluated.graph(), evaluated.finished(), store, LEASE_TIME);
     }
 
     @Override

@@ -2,10 +2,9 @@ package jug.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jug.core.execution.Status;
+import jug.core.execution.ComputeTimes;
 import jug.core.execution.TaskCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +20,14 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--short", description = "Print one summary line.")
     boolean oneLine;
 
+    @Option(names = "--json", description = "Print the counts as one JSON object: per name and in total, stale "
+            + "locks, and whether the jugfile stopped at a barrier.")
+    boolean json;
+
+    @Option(names = "--times", description = "Also report how long the finished tasks took to compute, from the "
+            + "metadata stored with each result (reads every finished result once).")
+    boolean times;
+
     @Spec
     CommandSpec spec;
 
@@ -29,12 +36,24 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TaskCounts counts;
         boolean complete;
-        try (Session session = jugfile.open(w -> spec.commandLine().getErr().println("jug: warning: " + w))) {
+        Map<String, ComputeTimes.Times> computed = Map.of();
+        try (Session session = jugfile.open(spec.commandLine().getErr())) {
             Session.Evaluated evaluated = session.evaluate(false);
-            complete = evaluated.evaluation().complete();
-            counts = Status.of(evaluated.graph(), evaluated.finished(), session.store(), Duration.ofSeconds(30));
+            complete = evaluated.complete();
+            counts = session.state(evaluated).counts();
+            if (times) {
+                computed = ComputeTimes.of(evaluated.graph(), evaluated.finished(), session.store());
+            }
         }
-        out.print(oneLine ? summary(counts) : table(counts));
+        if (json) {
+            out.println(StatusReport.json(counts, complete, times ? computed : null));
+            out.flush();
+            return ExitStatus.OK.code();
+        }
+        out.print(oneLine ? StatusReport.summary(counts) : StatusReport.table(counts));
+        if (times) {
+            out.print(StatusReport.times(computed));
+        }
         if (counts.stale() > 0) {
             out.println(counts.stale() + " lock" + (counts.stale() == 1 ? " is" : "s are") + " held by workers that "
                     + "are gone; those tasks count as ready (the next `jug execute` takes them over)");
@@ -44,23 +63,5 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitStatus.OK.code();
-    }
-
-    private static String table(TaskCounts counts) {
-        Table table = new Table("Waiting", "Ready", "Running", "Finished", "Failed");
-        for (Map.Entry<String, TaskCounts.Counts> e : counts.perName().entrySet()) {
-            TaskCounts.Counts c = e.getValue();
-            table.row(e.getKey(), c.waiting(), c.ready(), c.running(), c.finished(), c.failed());
-        }
-        return table.render();
-    }
-
-    private static String summary(TaskCounts counts) {
-        TaskCounts.Counts t = counts.total();
-        if (t.total() > 0 && t.finished() == t.total()) {
-            return "All tasks finished (" + t.total() + " tasks).\n";
-        }
-        return t.total() + " tasks: " + t.waiting() + " waiting, " + t.ready() + " ready, " + t.running() + " running, "
-                + t.finished() + " finished, " + t.failed() + " failed.\n";
     }
 }

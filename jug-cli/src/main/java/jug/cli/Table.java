@@ -11,6 +11,7 @@ final class Table {
     private final List<String> headers;
     private final List<String> names = new ArrayList<>();
     private final List<long[]> rows = new ArrayList<>();
+    private long[] total;
 
     Table(String... headers) {
         this.headers = List.of(headers);
@@ -25,17 +26,35 @@ final class Table {
         return this;
     }
 
+    /** Sets the total row, for columns whose total is not their sum (a mean, a maximum); by default it is. */
+    Table total(long... counts) {
+        if (counts.length != headers.size()) {
+            throw new IllegalArgumentException(counts.length + " totals for " + headers.size() + " columns");
+        }
+        total = counts;
+        return this;
+    }
+
+    /** True if no row was added. */
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
     String render() {
         int width = 9;
         for (String h : headers) {
             width = Math.max(width, h.length() + 2);
         }
-        long[] total = new long[headers.size()];
+        long[] sums = new long[headers.size()];
         for (long[] r : rows) {
             for (int i = 0; i < r.length; i++) {
-                total[i] += r[i];
+                sums[i] += r[i];
                 width = Math.max(width, Long.toString(r[i]).length() + 2);
             }
+        }
+        long[] totals = total != null ? total : sums;
+        for (long t : totals) {
+            width = Math.max(width, Long.toString(t).length() + 2);
         }
         StringBuilder s = new StringBuilder();
         int nameWidth = "Task name".length();
@@ -52,7 +71,7 @@ final class Table {
             line(s, width, rows.get(r), names.get(r));
         }
         s.append(".".repeat(ruleWidth)).append('\n');
-        line(s, width, total, "Total");
+        line(s, width, totals, "Total");
         return s.toString();
     }
 

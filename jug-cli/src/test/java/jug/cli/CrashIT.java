@@ -66,6 +66,19 @@ class CrashIT {
     }
 
     @Test
+    void aWorkerWithAShortLeaseLeavesAliveHolderOfALongerLeaseAlone() throws Exception {
+        JugProcess.Running first = startSlowWorker("4", "12"); // renews every 2 s
+        waitForLine("start " + first.process().pid(), Duration.ofSeconds(60));
+        JugProcess.Result second = jug().run("execute", "Jugfile.java", "--lease-time", "1", "--", log.toString(), "4");
+        second.assertExit(0);
+        jug().finish(first).assertExit(0);
+        assertThat(second.err()).doesNotContain("took over");
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.stream().filter(l -> l.startsWith("start"))).hasSize(1);
+        assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+    }
+
+    @Test
     void sigtermReleasesTheLocksAtOnce() throws Exception {
         JugProcess.Running first = startSlowWorker("60", "30");
         waitForLine("start " + first.process().pid(), Duration.ofSeconds(60));

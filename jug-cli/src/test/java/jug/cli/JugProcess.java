@@ -28,6 +28,7 @@ final class JugProcess {
 
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
+    private String input;
 
     JugProcess(Path workDir, Path cacheDir) {
         this.workDir = workDir;
@@ -36,6 +37,12 @@ final class JugProcess {
 
     JugProcess env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** Gives the processes started from now on {@code text} as their standard input (else they get none). */
+    JugProcess input(String text) {
+        input = text;
         return this;
     }
 
@@ -58,6 +65,11 @@ final class JugProcess {
         Path err = Files.createTempFile(workDir, "jug-err", ".txt");
         builder.redirectOutput(out.toFile());
         builder.redirectError(err.toFile());
+        if (input != null) {
+            Path in = Files.createTempFile(workDir, "jug-in", ".txt");
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+            builder.redirectInput(in.toFile());
+        }
         return new Running(builder.start(), out, err);
     }
 

@@ -112,6 +112,9 @@ final class Arguments {
         if (arg == null || arg instanceof String || arg instanceof Number || arg instanceof Boolean) {
             return false;
         }
+        if (arg instanceof Task<?>) {
+            return true;
+        }
         Set<Task<?>> found = new LinkedHashSet<>();
         collectTasks(arg, found);
         return !found.isEmpty();
@@ -275,17 +278,24 @@ final class Arguments {
         if (!c.isPrimitive()) {
             return c;
         }
-        return switch (c.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "double" -> Double.class;
-            case "float" -> Float.class;
-            case "boolean" -> Boolean.class;
-            case "byte" -> Byte.class;
-            case "short" -> Short.class;
-            case "char" -> Character.class;
-            default -> Void.class;
-        };
+        if (c == int.class) {
+            return Integer.class;
+        } else if (c == long.class) {
+            return Long.class;
+        } else if (c == double.class) {
+            return Double.class;
+        } else if (c == float.class) {
+            return Float.class;
+        } else if (c == boolean.class) {
+            return Boolean.class;
+        } else if (c == byte.class) {
+            return Byte.class;
+        } else if (c == short.class) {
+            return Short.class;
+        } else if (c == char.class) {
+            return Character.class;
+        }
+        return Void.class;
     }
 
     private static Type typeArgument(Type type, int index) {

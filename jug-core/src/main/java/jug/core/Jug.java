@@ -343,11 +343,18 @@ public final class Jug implements TaskDeclarer {
         if (existing != null) {
             return (Task<R>) existing;
         }
-        Set<Task<?>> dependencies = new LinkedHashSet<>();
+        List<Task<?>> dependencies = List.of();
         for (Object a : arguments) {
-            Arguments.collectTasks(a, dependencies);
+            if (Arguments.containsTask(a)) { // most arguments of most tasks are plain values
+                Set<Task<?>> found = new LinkedHashSet<>();
+                for (Object b : arguments) {
+                    Arguments.collectTasks(b, found);
+                }
+                dependencies = List.copyOf(found);
+                break;
+            }
         }
-        FunctionTask<R> task = new FunctionTask<>(name, method, f, arguments.clone(), key, List.copyOf(dependencies));
+        FunctionTask<R> task = new FunctionTask<>(name, method, f, arguments.clone(), key, dependencies);
         tasks.put(key, task);
         return task;
     }

@@ -39,7 +39,22 @@ public final class TaskKey implements Comparable<TaskKey> {
 
     /** The key written as {@code text}, or null if it is not 64 lowercase hex digits (for store listings). */
     public static TaskKey parseOrNull(String text) {
-        return isValid(text) ? new TaskKey(text) : null;
+        if (text.length() != HEX_LENGTH) {
+            return null;
+        }
+        long[] words = new long[4];
+        for (int w = 0; w < 4; w++) {
+            long v = 0;
+            for (int i = w * 16; i < w * 16 + 16; i++) {
+                int digit = digit(text.charAt(i));
+                if (digit < 0) {
+                    return null;
+                }
+                v = v << 4 | digit;
+            }
+            words[w] = v;
+        }
+        return new TaskKey(words[0], words[1], words[2], words[3]);
     }
 
     /** True if {@code text} is 64 lowercase hex digits, the only form a key takes (and the only text in store paths). */

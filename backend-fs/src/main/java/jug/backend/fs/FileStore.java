@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +36,15 @@ import jug.core.store.Store;
  * primes.jugdata/
  *   jugstore                 format marker ("jug-store 1")
  *   results/3f/3f9a…c2       one file per result, sharded by the first two hex digits of the key
+ *   results/packs/P.pack     many results of short tasks in one file (see Packs)
  *   locks/3f9a…c2.lock       a held lock: a hard link to its worker's owner file (see LockFile)
  *   locks/owners/W.owner     one per worker: who it is and its renewal counter
  *   tmp/                     results being written, renamed into results/ when complete
  * </pre>
  *
  * <p>Results are written to a temporary file in the store and renamed into place, so no reader ever sees a partial
- * result; rename is atomic on local file systems and NFS. A lock is taken by hard-linking the worker's owner file to
+ * result; rename is atomic on local file systems and NFS. A batch of results (a worker's batch of short tasks) is
+ * written as one pack, since creating a file costs more than a trivial task. A lock is taken by hard-linking the worker's owner file to
  * the lock's name: {@code link(2)} fails if the name exists, atomically, on local disks and on every NFS version (the
  * classic NFS-safe lock), and costs one system call. Because all of a worker's locks share one inode, one write to
  * the owner file renews them all. Taking over a stale lock renames it to a unique name first (only one worker's
@@ -63,6 +67,10 @@ public final class FileStore implements Store {
     private final Set<String> madeDirectories = ConcurrentHashMap.newKeySet();
     private final Map<String, OwnerFile> owners = new ConcurrentHashMap<>();
     private final Map<Lease, Long> acquired = new ConcurrentHashMap<>();
+    private final Packs packs;
+
+    /** Results larger than this are never packed: packs stay cheap to rewrite and to read from. */
+    private static final int PACKED_ENTRY_LIMIT = 64 * 1024;
 
     /**
      * A lock released within this time of its acquisition or its owner's last renewal is simply unlinked, as
@@ -91,6 +99,7 @@ public final class FileStore implements Store {
         this.locks = root.resolve("locks");
         this.tmp = root.resolve("tmp");
         this.fsync = fsync;
+        this.packs = new Packs(results.resolve("packs"), tmp, locks);
         Path marker = root.resolve(MARKER);
         if (Files.isRegularFile(marker) && !Files.readString(marker).equals(MARKER_TEXT)) {
             throw new IOException(root + " was written by an incompatible jug (" + Files.readString(marker).trim()
@@ -113,13 +122,50 @@ public final class FileStore implements Store {
         try {
             return Optional.of(Files.readAllBytes(resultPath(key)));
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return packs.read(key);
         }
     }
 
     @Override
-    public boolean contains(TaskKey key) {
-        return resultPath(key).toFile().exists();
+    public boolean contains(TaskKey key) throws IOException {
+        return resultPath(key).toFile().exists() || packs.contains(key);
+    }
+
+    @Override
+    public Set<TaskKey> containing(Collection<TaskKey> keys) throws IOException {
+        Set<TaskKey> present = new HashSet<>();
+        List<TaskKey> rest = new ArrayList<>();
+        for (TaskKey key : keys) {
+            if (resultPath(key).toFile().exists()) {
+                present.add(key);
+            } else {
+                rest.add(key);
+            }
+        }
+        if (!rest.isEmpty()) {
+            present.addAll(packs.containing(rest));
+        }
+        return present;
+    }
+
+    @Override
+    public void writeAll(Map<TaskKey, byte[]> entries) throws IOException {
+        Map<TaskKey, byte[]> small = new LinkedHashMap<>();
+        for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
+            if (e.getValue().length <= PACKED_ENTRY_LIMIT && entries.size() > 1) {
+                small.put(e.getKey(), e.getValue());
+            } else {
+                write(e.getKey(), e.getValue());
+            }
+        }
+        if (small.size() == 1) {
+            Map.Entry<TaskKey, byte[]> only = small.entrySet().iterator().next();
+            write(only.getKey(), only.getValue());
+        } else if (!small.isEmpty()) {
+            ensureDirectory(results.resolve("packs"));
+            ensureDirectory(tmp);
+            packs.write(small, fsync);
+        }
     }
 
     @Override
@@ -145,20 +191,38 @@ public final class FileStore implements Store {
 
     @Override
     public boolean remove(TaskKey key) throws IOException {
-        return Files.deleteIfExists(resultPath(key));
+        boolean file = Files.deleteIfExists(resultPath(key));
+        return !packs.remove(List.of(key)).isEmpty() || file;
     }
 
     @Override
-    public Set<TaskKey> keys() {
-        Set<TaskKey> keys = new HashSet<>();
+    public Set<TaskKey> removeAll(Collection<TaskKey> keys) throws IOException {
+        Set<TaskKey> removed = new HashSet<>(packs.remove(keys));
+        for (TaskKey key : keys) {
+            if (Files.deleteIfExists(resultPath(key))) {
+                removed.add(key);
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public Set<TaskKey> keys() throws IOException {
         String[] shards = results.toFile().list();
         if (shards == null) {
-            return keys;
+            return new HashSet<>();
         }
+        Set<TaskKey> keys = null;
         for (String shard : shards) {
+            if (shard.length() != 2) {
+                continue; // packs/
+            }
             String[] names = new File(results.toFile(), shard).list();
             if (names == null) {
                 continue;
+            }
+            if (keys == null) { // keys are uniform over the 256 shards: size the set once
+                keys = new HashSet<>(Math.max(16, names.length * 256 * 4 / 3));
             }
             for (String name : names) {
                 TaskKey key = name.startsWith(shard) ? TaskKey.parseOrNull(name) : null;
@@ -167,6 +231,10 @@ public final class FileStore implements Store {
                 }
             }
         }
+        if (keys == null) {
+            keys = new HashSet<>();
+        }
+        keys.addAll(packs.keys());
         return keys;
     }
 
@@ -174,7 +242,12 @@ public final class FileStore implements Store {
     public Optional<Lease> tryLease(TaskKey key, LeaseOwner owner) throws IOException {
         OwnerFile file = ownerFile(owner);
         try {
-            Files.createLink(lockPath(key), file.path);
+            try {
+                Files.createLink(lockPath(key), file.path);
+            } catch (NoSuchFileException e) {
+                // `jug cleanup` took the owner file of this worker for a leftover while it held no lock: make it again
+                Files.createLink(lockPath(key), restoreOwnerFile(file).path);
+            }
         } catch (FileAlreadyExistsException e) {
             return Optional.empty();
         }
@@ -192,7 +265,14 @@ public final class FileStore implements Store {
         synchronized (file) { // one write renews every lock of the worker, since they share the owner file's inode
             file.content = file.content.renewed();
             byte[] bytes = file.content.toBytes();
-            try (FileChannel channel = FileChannel.open(file.path, StandardOpenOption.WRITE)) {
+            FileChannel opened;
+            try {
+                opened = FileChannel.open(file.path, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                linkBack(file.path, lockPath(lease.key())); // removed as a leftover: our lock still links the inode
+                opened = FileChannel.open(file.path, StandardOpenOption.WRITE);
+            }
+            try (FileChannel channel = opened) {
                 channel.write(ByteBuffer.wrap(bytes), 0);
                 channel.truncate(bytes.length);
             }
@@ -267,6 +347,34 @@ public final class FileStore implements Store {
         }
     }
 
+    /**
+     * Makes a worker's owner file exist again after it was removed: linked back from one of the worker's locks if it
+     * holds any (so they keep sharing the inode), else written anew.
+     */
+    private OwnerFile restoreOwnerFile(OwnerFile file) throws IOException {
+        synchronized (owners) {
+            for (Lease held : acquired.keySet()) {
+                if (held.token().equals(file.content.token()) && isOurs(lockPath(held.key()), file)) {
+                    linkBack(file.path, lockPath(held.key()));
+                    return file;
+                }
+            }
+            Files.write(file.path, file.content.toBytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            OwnerFile fresh = new OwnerFile(file.path, inode(file.path), file.content);
+            owners.put(file.content.token(), fresh);
+            return fresh;
+        }
+    }
+
+    private static void linkBack(Path ownerFile, Path lock) throws IOException {
+        try {
+            Files.createLink(ownerFile, lock);
+        } catch (FileAlreadyExistsException e) {
+            // restored meanwhile by another thread of this worker
+        }
+    }
+
     @Override
     public List<LockRecord> locks() throws IOException {
         List<LockRecord> records = new ArrayList<>();
@@ -334,6 +442,16 @@ public final class FileStore implements Store {
         }
     }
 
+    /**
+     * True if an owner file belongs to a worker process that still runs on this host: an idle worker holds no lock,
+     * so its owner file has no other link and an old modification time, yet it will take locks again.
+     */
+    private static boolean isLiveHere(Path ownerFile) throws IOException {
+        Optional<LockFile> content = LockFile.parse(Files.readAllBytes(ownerFile));
+        return content.isPresent() && content.get().owner().host().equals(LeaseOwner.localHost())
+                && !content.get().owner().isKnownDead();
+    }
+
     /** Decides, on a lock moved aside, whether removing it was right. */
     @FunctionalInterface
     private interface TombCheck {
@@ -355,7 +473,8 @@ public final class FileStore implements Store {
                 try {
                     boolean leftover = dir.equals(tmp) || name.endsWith(".removed") || name.endsWith(".failing")
                             || (dir.equals(ownerDir) && !owners.containsKey(name.replace(".owner", ""))
-                                && ((Number) Files.getAttribute(path, "unix:nlink")).intValue() == 1);
+                                && ((Number) Files.getAttribute(path, "unix:nlink")).intValue() == 1
+                                && !isLiveHere(path));
                     if (leftover && Files.getLastModifiedTime(path).toInstant().isBefore(before)) {
                         removed += Files.deleteIfExists(path) ? 1 : 0;
                     }

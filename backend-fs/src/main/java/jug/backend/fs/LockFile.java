@@ -1,6 +1,7 @@
 package jug.backend.fs;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import jug.core.store.LeaseOwner;
@@ -12,7 +13,7 @@ import jug.core.store.LeaseOwner;
  *
  * <pre>
  * jug-lock 1
- * owner HOST PID PROCESS-START-MS WORKER
+ * owner HOST PID PROCESS-START-MS WORKER LEASE-MS PID-SPACE
  * token TOKEN
  * renewal N
  * failed REASON
@@ -24,7 +25,8 @@ record LockFile(LeaseOwner owner, String token, long renewal, Optional<String> f
     byte[] toBytes() {
         StringBuilder s = new StringBuilder(HEADER).append('\n')
                 .append("owner ").append(owner.host()).append(' ').append(owner.pid()).append(' ')
-                .append(owner.processStart().toEpochMilli()).append(' ').append(owner.worker()).append('\n')
+                .append(owner.processStart().toEpochMilli()).append(' ').append(owner.worker()).append(' ')
+                .append(owner.lease().toMillis()).append(' ').append(owner.space()).append('\n')
                 .append("token ").append(token).append('\n')
                 .append("renewal ").append(renewal).append('\n');
         failure.ifPresent(f -> s.append("failed ").append(f).append('\n'));
@@ -52,7 +54,10 @@ record LockFile(LeaseOwner owner, String token, long renewal, Optional<String> f
         }
         try {
             String[] o = field(lines[1], "owner").split(" ");
-            LeaseOwner owner = new LeaseOwner(o[0], Long.parseLong(o[1]), Instant.ofEpochMilli(Long.parseLong(o[2])), o[3]);
+            Duration lease = o.length > 4 ? Duration.ofMillis(Long.parseLong(o[4])) : LeaseOwner.DEFAULT_LEASE;
+            String space = o.length > 5 ? o[5] : "";
+            LeaseOwner owner = new LeaseOwner(o[0], Long.parseLong(o[1]), Instant.ofEpochMilli(Long.parseLong(o[2])), o[3],
+                    lease, space);
             String token = field(lines[2], "token");
             long renewal = Long.parseLong(field(lines[3], "renewal"));
             Optional<String> failure = lines.length > 4 ? Optional.of(field(lines[4], "failed")) : Optional.empty();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 import jug.core.store.Lease;
+import jug.core.store.LeaseOwner;
 import jug.core.store.Store;
 import jug.core.store.StoreContract;
 import jug.core.store.StoreException;
@@ -102,5 +103,43 @@ class FileStoreTest extends StoreContract {
         try (Stream<Path> files = Files.list(dir.resolve("x.jugdata/locks"))) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
+    }
+
+    @Test
+    void anIdleWorkersOwnerFileSweptAsALeftoverIsMadeAgainOnItsNextLease() throws IOException {
+        store.release(store.tryLease(key("a"), owner("w1")).orElseThrow());
+        Path ownerFile = dir.resolve("x.jugdata/locks/owners/w1.owner");
+        Files.setLastModifiedTime(ownerFile, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        try (Store cleaner = openSameStore()) {
+            assertThat(cleaner.removeLeftovers(Duration.ofHours(1))).isEqualTo(1);
+        }
+        assertThat(ownerFile).doesNotExist();
+        Lease lease = store.tryLease(key("b"), owner("w1")).orElseThrow();
+        assertThat(ownerFile).exists();
+        assertThat(store.renew(lease)).isTrue();
+        assertThat(store.locks()).singleElement().satisfies(l -> assertThat(l.version()).endsWith(":1"));
+    }
+
+    @Test
+    void anOwnerFileRemovedWhileItsWorkerHoldsALockIsLinkedBackToTheLock() throws IOException {
+        Lease lease = store.tryLease(key("a"), owner("w1")).orElseThrow();
+        Path ownerFile = dir.resolve("x.jugdata/locks/owners/w1.owner");
+        Files.delete(ownerFile);
+        assertThat(store.renew(lease)).isTrue();
+        Path lock = dir.resolve("x.jugdata/locks/" + key("a").hex() + ".lock");
+        assertThat(Files.getAttribute(ownerFile, "unix:ino")).isEqualTo(Files.getAttribute(lock, "unix:ino"));
+        assertThat(store.locks()).singleElement().satisfies(l -> assertThat(l.version()).endsWith(":1"));
+    }
+
+    @Test
+    void theLeftoverSweepKeepsTheOwnerFilesOfLiveWorkersOnThisHost() throws IOException {
+        LeaseOwner live = LeaseOwner.newWorker();
+        store.release(store.tryLease(key("a"), live).orElseThrow());
+        Path ownerFile = dir.resolve("x.jugdata/locks/owners/" + live.worker() + ".owner");
+        Files.setLastModifiedTime(ownerFile, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        try (Store cleaner = openSameStore()) {
+            assertThat(cleaner.removeLeftovers(Duration.ofHours(1))).isZero();
+        }
+        assertThat(ownerFile).exists();
     }
 }

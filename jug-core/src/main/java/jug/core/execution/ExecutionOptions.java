@@ -25,7 +25,7 @@ public record ExecutionOptions(boolean keepGoing, boolean keepFailed, boolean ag
         Duration maxPoll, int maxTasks, Optional<Instant> deadline, List<Path> stopFiles) {
 
     /** Lease time by default: a dead worker's task is retried within about this long (sooner on the same host). */
-    public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LEASE_TIME = jug.core.store.LeaseOwner.DEFAULT_LEASE;
 
     /** Poll interval ceiling by default: new work is picked up within about this long. */
     public static final Duration DEFAULT_MAX_POLL = Duration.ofMillis(100);

@@ -13,8 +13,9 @@ import jug.core.store.Store;
 
 /**
  * Decides when another worker's lock is stale, by what this worker can see change rather than by comparing clocks
- * (which differ between the hosts of a cluster): a lock whose version has not changed for longer than the lease time,
- * measured on this worker's own monotonic clock, belongs to a worker that stopped renewing it; a lock whose owner ran
+ * (which differ between the hosts of a cluster): a lock whose version has not changed for longer than the lease time
+ * (the holder's, if longer than this worker's), measured on this worker's own monotonic clock, belongs to a worker
+ * that stopped renewing it; a lock whose owner ran
  * on this host and is gone is stale at once. Stale locks are broken, atomically, so the task can run again.
  */
 final class LockWatch {
@@ -53,11 +54,12 @@ final class LockWatch {
             Sighting sighting = before != null && before.version.equals(lock.version()) ? before
                     : new Sighting(lock.version(), now);
             boolean ownerDead = lock.owner().map(o -> o.isKnownDead()).orElse(false);
-            boolean expired = now - sighting.since > leaseTime.toNanos();
+            boolean expired = now - sighting.since > lock.holderLease(leaseTime).toNanos();
             if ((ownerDead || expired) && store.breakLock(lock)) {
                 broken.add("took over the lock of " + lock.key().shortHex() + " held by "
                         + lock.owner().map(o -> o.describe()).orElse("an unknown worker")
-                        + (ownerDead ? ", which is no longer running" : ", which stopped renewing it " + leaseTime.toSeconds() + " s ago"));
+                        + (ownerDead ? ", which is no longer running"
+                                : ", which stopped renewing it " + lock.holderLease(leaseTime).toSeconds() + " s ago"));
                 continue;
             }
             next.put(lock.key(), sighting);

@@ -45,6 +45,8 @@ public final class CanonicalEncoder {
 
     private final MessageDigest sha256;
     private final ByteSink sink = new ByteSink();
+    private String prefixName;
+    private byte[] prefixBytes;
     private final Map<Class<?>, String> functionNames = new HashMap<>();
 
     public CanonicalEncoder() {
@@ -62,9 +64,15 @@ public final class CanonicalEncoder {
      *     {@code "argument i"} (1-based)
      */
     public TaskKey taskKey(String name, Object[] args) {
+        if (!name.equals(prefixName)) { // jugfiles declare runs of tasks of one name: encode the prefix once per run
+            ByteSink prefix = new ByteSink();
+            prefix.writeString(VERSION);
+            prefix.writeString(name);
+            prefixName = name;
+            prefixBytes = prefix.toByteArray();
+        }
         sink.clear();
-        sink.writeString(VERSION);
-        sink.writeString(name);
+        sink.write(prefixBytes);
         sink.writeVarint(args.length);
         for (int i = 0; i < args.length; i++) {
             encode(sink, args[i], new Where(null, "argument ", i + 1));

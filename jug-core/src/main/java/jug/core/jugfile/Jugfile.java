@@ -83,6 +83,36 @@ public final class Jugfile {
         }
     }
 
+    /**
+     * The jugfile whose class a tool has already loaded itself ({@code jug shell} loads it with its own class loader,
+     * so that the values it reads are of the classes its snippets see). Treated like a precompiled class.
+     */
+    public static Jugfile of(Class<?> type) {
+        return new Jugfile(type.getName(), null, type, Set.of(type.getName()));
+    }
+
+    /** The binary name of the jugfile's class, such as {@code Jugfile} or {@code lab.Pipeline}. */
+    public String className() {
+        return type.getName();
+    }
+
+    /**
+     * Writes the class files compiled from the jugfile's source under {@code dir}, in package directories, for tools
+     * that need them on a class path ({@code jug shell}); returns false, writing nothing, for a precompiled class,
+     * which is on a class path already.
+     */
+    public boolean writeClasses(Path dir) throws java.io.IOException {
+        if (!(type.getClassLoader() instanceof CompiledClasses compiled)) {
+            return false;
+        }
+        for (var c : compiled.classes().entrySet()) {
+            Path file = dir.resolve(c.getKey().replace('.', File.separatorChar) + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, c.getValue());
+        }
+        return true;
+    }
+
     /** How messages name this jugfile. */
     public String displayName() {
         return displayName;

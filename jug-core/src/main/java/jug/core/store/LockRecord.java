@@ -1,5 +1,6 @@
 package jug.core.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,5 +30,26 @@ public record LockRecord(TaskKey key, Optional<LeaseOwner> owner, Optional<Strin
     /** True if the lock marks a failed task rather than one being computed. */
     public boolean isFailed() {
         return failure.isPresent();
+    }
+
+    /**
+     * True if the holder has certainly stopped: its process ran on this host and is gone, or the lock went unrenewed
+     * for twice its lease time before {@code now} (twice, because {@code renewed} is the store's clock, which may run
+     * apart from this machine's). The lease time is the holder's own, or {@code leaseTime} if the lock does not say
+     * or says less. A worker would take such a lock over on its own. A failure mark is never abandoned: it stays
+     * until removed on purpose.
+     */
+    public boolean isAbandoned(Instant now, Duration leaseTime) {
+        if (isFailed()) {
+            return false;
+        }
+        Duration lease = holderLease(leaseTime);
+        return owner.map(LeaseOwner::isKnownDead).orElse(false)
+                || renewed.map(r -> r.isBefore(now.minus(lease.multipliedBy(2)))).orElse(false);
+    }
+
+    /** The longer of the holder's lease time and {@code leaseTime}: how long the lock may stay silent while alive. */
+    public Duration holderLease(Duration leaseTime) {
+        return owner.map(o -> o.lease().compareTo(leaseTime) > 0 ? o.lease() : leaseTime).orElse(leaseTime);
     }
 }

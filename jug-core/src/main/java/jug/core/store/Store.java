@@ -119,6 +119,17 @@ public interface Store extends AutoCloseable {
         }
     }
 
+    /** Removes the entries of several keys; returns the keys that had one. */
+    default Set<TaskKey> removeAll(Collection<TaskKey> keys) throws IOException {
+        Set<TaskKey> removed = new HashSet<>();
+        for (TaskKey key : keys) {
+            if (remove(key)) {
+                removed.add(key);
+            }
+        }
+        return removed;
+    }
+
     /** Gives up several leases, as {@link #release} does each. */
     default void releaseAll(Collection<Lease> leases) throws IOException {
         for (Lease lease : leases) {

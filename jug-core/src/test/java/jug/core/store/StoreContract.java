@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -104,6 +106,87 @@ public abstract class StoreContract {
         }
         store.tryLease(key("locked"), owner("w"));
         assertThat(store.keys()).isEqualTo(written);
+    }
+
+    private Map<TaskKey, byte[]> batch(String prefix, int n) {
+        Map<TaskKey, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            entries.put(key(prefix + i), new byte[] {(byte) i, (byte) (i >> 8), 42});
+        }
+        return entries;
+    }
+
+    @Test
+    void aBatchOfEntriesReadsBackLikeSingleOnes() throws IOException {
+        Map<TaskKey, byte[]> entries = batch("b", 300);
+        store.writeAll(entries);
+        assertThat(store.keys()).isEqualTo(entries.keySet());
+        for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
+            assertThat(store.contains(e.getKey())).isTrue();
+            assertThat(store.read(e.getKey())).hasValueSatisfying(b -> assertThat(b).isEqualTo(e.getValue()));
+        }
+        assertThat(store.containing(List.of(key("b7"), key("nope"), key("b299")))).containsOnly(key("b7"), key("b299"));
+        try (Store other = openSameStore()) {
+            assertThat(other.read(key("b123"))).hasValueSatisfying(b -> assertThat(b).isEqualTo(entries.get(key("b123"))));
+            assertThat(other.keys()).hasSize(300);
+        }
+    }
+
+    @Test
+    void removingFromABatchKeepsTheRestOfIt() throws IOException {
+        store.writeAll(batch("r", 50));
+        assertThat(store.remove(key("r10"))).isTrue();
+        assertThat(store.remove(key("r10"))).isFalse();
+        assertThat(store.removeAll(List.of(key("r11"), key("r12"), key("nope")))).containsOnly(key("r11"), key("r12"));
+        assertThat(store.keys()).hasSize(47).doesNotContain(key("r10"), key("r11"), key("r12"));
+        assertThat(store.read(key("r13"))).hasValueSatisfying(b -> assertThat(b).containsExactly(13, 0, 42));
+        assertThat(store.contains(key("r11"))).isFalse();
+        try (Store other = openSameStore()) {
+            assertThat(other.contains(key("r10"))).isFalse();
+            assertThat(other.read(key("r49"))).isPresent();
+        }
+    }
+
+    @Test
+    void aBatchEntryWrittenAgainSingleStaysReadable() throws IOException {
+        store.writeAll(batch("w", 5));
+        store.write(key("w2"), new byte[] {9});
+        assertThat(store.read(key("w2"))).isPresent();
+        assertThat(store.remove(key("w2"))).isTrue();
+        assertThat(store.contains(key("w2"))).isFalse();
+        assertThat(store.keys()).hasSize(4);
+    }
+
+    @Test
+    void concurrentRemovalsFromOneBatchAllTakeEffect() throws Exception {
+        store.writeAll(batch("c", 64));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t * 16;
+                done.add(pool.submit(() -> {
+                    try (Store own = openSameStore()) {
+                        for (int i = first; i < first + 8; i++) {
+                            own.remove(key("c" + i));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<TaskKey> left = store.keys();
+        assertThat(left).hasSize(32);
+        for (int t = 0; t < 4; t++) {
+            for (int i = t * 16; i < t * 16 + 16; i++) {
+                assertThat(left.contains(key("c" + i))).as("c%d", i).isEqualTo(i >= t * 16 + 8);
+            }
+        }
     }
 
     @Test
