@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -18,12 +19,13 @@ import jug.core.store.LockRecord;
  * The value of a lock key, one line of text that the Lua scripts (see {@link Scripts}) read and rewrite:
  *
  * <pre>
- * L &lt;token&gt; &lt;count&gt; &lt;renewed&gt; &lt;host&gt; &lt;pid&gt; &lt;process start&gt; &lt;worker&gt;            a held lease
- * F &lt;token&gt; &lt;count&gt; &lt;renewed&gt; &lt;host&gt; &lt;pid&gt; &lt;process start&gt; &lt;worker&gt; &lt;reason&gt;   a failure mark
+ * L &lt;token&gt; &lt;count&gt; &lt;renewed&gt; &lt;host&gt; &lt;pid&gt; &lt;process start&gt; &lt;worker&gt; &lt;lease ms&gt; &lt;pid space&gt;            a held lease
+ * F &lt;token&gt; &lt;count&gt; &lt;renewed&gt; &lt;host&gt; &lt;pid&gt; &lt;process start&gt; &lt;worker&gt; &lt;lease ms&gt; &lt;pid space&gt; &lt;reason&gt;   a failure mark
  * </pre>
  *
  * {@code token} is unique to one acquisition; {@code count} goes up by one at every renewal; {@code renewed} is the
- * server's clock in milliseconds at the last write. The version that {@link jug.core.execution.LockWatch} compares
+ * server's clock in milliseconds at the last write; the owner's fields are those of {@link LeaseOwner}, with
+ * {@code -} for an unknown pid space. The version that {@link jug.core.execution.LockWatch} compares
  * is {@code state:token:count}, which changes at every renewal and differs between two acquisitions of one task.
  */
 record LockValue(boolean failed, String token, long count, Instant renewed, LeaseOwner owner, Optional<String> reason) {
@@ -39,21 +41,23 @@ record LockValue(boolean failed, String token, long count, Instant renewed, Leas
 
     /** The owner fields as the scripts append them after {@code renewed}. */
     static String ownerFields(LeaseOwner owner) {
-        return owner.host() + " " + owner.pid() + " " + owner.processStart() + " " + owner.worker();
+        return owner.host() + " " + owner.pid() + " " + owner.processStart() + " " + owner.worker() + " "
+                + owner.lease().toMillis() + " " + (owner.space().isEmpty() ? "-" : owner.space());
     }
 
     /** Parses a lock value; empty if it is not one (written by something else, or damaged). */
     static Optional<LockValue> parse(byte[] value) {
         String text = new String(value, StandardCharsets.UTF_8);
-        String[] f = text.split(" ", 9);
-        if (f.length < 8 || !(f[0].equals("L") && f.length == 8 || f[0].equals("F") && f.length == 9)) {
+        String[] f = text.split(" ", 11);
+        if (!(f[0].equals("L") && f.length == 10 || f[0].equals("F") && f.length == 11)) {
             return Optional.empty();
         }
         try {
-            LeaseOwner owner = new LeaseOwner(f[4], Long.parseLong(f[5]), Instant.parse(f[6]), f[7]);
+            LeaseOwner owner = new LeaseOwner(f[4], Long.parseLong(f[5]), Instant.parse(f[6]), f[7],
+                    Duration.ofMillis(Long.parseLong(f[8])), f[9].equals("-") ? "" : f[9]);
             return Optional.of(new LockValue(f[0].equals("F"), f[1], Long.parseLong(f[2]),
                     Instant.ofEpochMilli(Long.parseLong(f[3])), owner,
-                    f.length == 9 ? Optional.of(f[8]) : Optional.empty()));
+                    f.length == 11 ? Optional.of(f[10]) : Optional.empty()));
         } catch (NumberFormatException | DateTimeException e) {
             return Optional.empty();
         } catch (IllegalArgumentException e) { // LeaseOwner refused a field

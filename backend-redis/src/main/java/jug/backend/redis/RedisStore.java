@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import jug.core.TaskKey;
@@ -30,12 +29,12 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>A result is one binary string value, the entry exactly as the codec made it (checksummed; no base64), written
  * in one MULTI/EXEC with its member of the namespace's result set, which {@link #keys} lists (leaving out, and dropping,
  * members whose result was deleted behind jug's back). A lock is a string value
- * (see {@link LockValue}) set with {@code SET key value NX PX ttl} and listed in the namespace's lock index; the Lua
+ * (see {@link LockValue}) set with {@code SET key value NX PX ttl}, the ttl twice the holder's lease time, and listed in the namespace's lock index; the Lua
  * scripts of {@link Scripts} renew it (counting up its version and re-arming its expiry), release it only for the
  * token that took it, turn it into a failure mark that never expires, or break it only if its version is still the
  * one observed. Stale locks are taken over by the workers that wait for them, by the same rule as on the directory
- * store (a version unchanged for a lease time on the watcher's clock, or an owner known dead); the expiry only removes
- * the locks of dead workers that nobody waits for.
+ * store (a version unchanged for a lease time on the watcher's clock, or an owner known dead); the expiry removes the
+ * locks of dead workers that nobody waits for.
  *
  * <p>Nothing costs a round trip per task: a batch of leases or releases is one script call, {@link #containing} and
  * {@link #writeAll} are pipelined, and {@link #keys} and {@link #locks} read the namespace's own indexes (never SCAN
@@ -47,6 +46,8 @@ public final class RedisStore implements Store {
     static final int SCAN_COUNT = 10_000;
     /** The largest value Redis accepts by default ({@code proto-max-bulk-len}). */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
+    /** The shortest expiry of a lock, whatever its holder's lease time. */
+    static final Duration LEAST_EXPIRY = Duration.ofSeconds(2);
 
     private static final byte[] COUNT = bytes("COUNT");
 
@@ -55,7 +56,6 @@ public final class RedisStore implements Store {
     private final Connections connections;
     private final String tokenPrefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     private final AtomicLong acquisitions = new AtomicLong();
-    private final Map<Lease, Long> lastRenewal = new ConcurrentHashMap<>();
 
     private RedisStore(RedisUrl url, Namespace namespace, Connections connections) {
         this.url = url;
@@ -115,6 +115,30 @@ public final class RedisStore implements Store {
             return transaction(c, 2);
         });
         return (Long) done.get(0) > 0;
+    }
+
+    @Override
+    public Set<TaskKey> removeAll(Collection<TaskKey> keys) throws IOException {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        List<TaskKey> asked = List.copyOf(keys);
+        List<Object> done = connections.call("remove " + asked.size() + " results", c -> {
+            c.sendCommand(Command.MULTI);
+            for (TaskKey key : asked) {
+                c.sendCommand(Command.DEL, namespace.resultKey(key));
+                c.sendCommand(Command.SREM, namespace.resultIndex(), bytes(key.hex()));
+            }
+            c.sendCommand(Command.EXEC);
+            return transaction(c, 2 * asked.size());
+        });
+        Set<TaskKey> removed = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if ((Long) done.get(2 * i) > 0) {
+                removed.add(asked.get(i));
+            }
+        }
+        return removed;
     }
 
     /**
@@ -207,42 +231,33 @@ public final class RedisStore implements Store {
         List<byte[]> lockKeys = new ArrayList<>(asked.size() + 1);
         lockKeys.add(namespace.lockIndex());
         asked.forEach(k -> lockKeys.add(namespace.lockKey(k)));
-        List<byte[]> args = List.of(millis(url.lockTtl()), bytes(token), bytes(LockValue.ownerFields(owner)));
+        List<byte[]> args = List.of(millis(expiry(owner)), bytes(token), bytes(LockValue.ownerFields(owner)));
         Object won = connections.call("lock " + asked.size() + " tasks",
                 c -> Scripts.TAKE.run(c, lockKeys, args));
         Map<TaskKey, Lease> leases = new LinkedHashMap<>();
-        long now = System.nanoTime();
         for (Object position : (List<?>) won) {
             TaskKey key = asked.get((int) (long) (Long) position - 1);
-            Lease lease = new Lease(key, owner, token);
-            leases.put(key, lease);
-            lastRenewal.put(lease, now);
+            leases.put(key, new Lease(key, owner, token));
         }
         return leases;
     }
 
-    /**
-     * Renews the lock and re-arms its expiry: the URL's lock-ttl, or three times the time since the last renewal if
-     * that is longer, so that a worker renewing less often than expected (a long --lease-time) never loses its locks
-     * to Redis's own expiry.
-     */
+    /** Renews the lock: counts its version up and re-arms its expiry. */
     @Override
     public boolean renew(Lease lease) throws IOException {
-        long now = System.nanoTime();
-        Long last = lastRenewal.get(lease);
-        Duration ttl = url.lockTtl();
-        if (last != null && Duration.ofNanos(3 * (now - last)).compareTo(ttl) > 0) {
-            ttl = Duration.ofNanos(3 * (now - last));
-        }
-        List<byte[]> args = List.of(millis(ttl), bytes(lease.token()));
+        List<byte[]> args = List.of(millis(expiry(lease.owner())), bytes(lease.token()));
         Object renewed = connections.call("renew the lock of " + lease.key().shortHex(),
                 c -> Scripts.RENEW.run(c, lockKeys(lease.key()), args));
-        if (Long.valueOf(1).equals(renewed)) {
-            lastRenewal.replace(lease, now);
-            return true;
-        }
-        lastRenewal.remove(lease);
-        return false;
+        return Long.valueOf(1).equals(renewed);
+    }
+
+    /**
+     * How long a lock lives unless renewed: twice its holder's lease time (which it renews six times per lease
+     * time), the rule by which {@link LockRecord#isAbandoned} calls a lock abandoned; at least {@link #LEAST_EXPIRY}.
+     */
+    static Duration expiry(LeaseOwner owner) {
+        Duration twice = owner.lease().multipliedBy(2);
+        return twice.compareTo(LEAST_EXPIRY) < 0 ? LEAST_EXPIRY : twice;
     }
 
     @Override
@@ -261,7 +276,6 @@ public final class RedisStore implements Store {
         for (Lease lease : leases) {
             keys.add(namespace.lockKey(lease.key()));
             tokens.add(bytes(lease.token()));
-            lastRenewal.remove(lease);
         }
         connections.call("release " + leases.size() + " locks", c -> Scripts.RELEASE.run(c, keys, tokens));
     }
@@ -271,7 +285,6 @@ public final class RedisStore implements Store {
         String line = reason.replace('\r', ' ').replace('\n', ' ');
         List<byte[]> args = List.of(bytes(lease.token()),
                 bytes(line.length() > 500 ? line.substring(0, 497) + "..." : line));
-        lastRenewal.remove(lease);
         connections.call("mark " + lease.key().shortHex() + " failed",
                 c -> Scripts.FAIL.run(c, lockKeys(lease.key()), args));
     }

@@ -20,9 +20,8 @@ import jug.core.store.StoreException;
  *
  * <p>Parameters: {@code prefix} (the namespace; by default derived from the jugfile's path), {@code password-file}
  * (a file holding the password), {@code cacert} (PEM certificates to trust for TLS, instead of the JDK's trust store),
- * {@code retry} (seconds to keep retrying a lost connection, default 60), {@code timeout} (seconds to wait for a
- * reply, default 30) and {@code lock-ttl} (seconds after which Redis itself deletes a lock nobody renews, default
- * 600). The password is taken from the URL, else the {@code password-file}, else the environment:
+ * {@code retry} (seconds to keep retrying a lost connection, default 60) and {@code timeout} (seconds to wait for a
+ * reply, default 30). The password is taken from the URL, else the {@code password-file}, else the environment:
  * {@code JUG_REDIS_PASSWORD}, {@code JUG_REDIS_PASSWORD_FILE}, then redis-cli's {@code REDISCLI_AUTH}. It never
  * appears in {@link #toString}, {@link #describe} or any message.
  *
@@ -30,14 +29,12 @@ import jug.core.store.StoreException;
  */
 record RedisUrl(boolean tls, String host, int port, Optional<String> user, Optional<String> secret,
         String passwordSource, int database, Optional<String> prefix, Duration retry, Duration timeout,
-        Duration lockTtl, Optional<Path> caCertificates) {
+        Optional<Path> caCertificates) {
 
     static final int DEFAULT_PORT = 6379;
     static final Duration DEFAULT_RETRY = Duration.ofSeconds(60);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_LOCK_TTL = Duration.ofMinutes(10);
-    private static final Set<String> PARAMETERS = Set.of("prefix", "password-file", "cacert", "retry", "timeout",
-            "lock-ttl");
+    private static final Set<String> PARAMETERS = Set.of("prefix", "password-file", "cacert", "retry", "timeout");
 
     RedisUrl {
         Objects.requireNonNull(host, "host");
@@ -112,8 +109,7 @@ record RedisUrl(boolean tls, String host, int port, Optional<String> user, Optio
         }
         return new RedisUrl("rediss".equals(scheme), host, port, user, password, source, database, prefix,
                 seconds(location, query, "retry", DEFAULT_RETRY, Duration.ZERO),
-                seconds(location, query, "timeout", DEFAULT_TIMEOUT, Duration.ofMillis(100)),
-                seconds(location, query, "lock-ttl", DEFAULT_LOCK_TTL, Duration.ofSeconds(1)), caCert);
+                seconds(location, query, "timeout", DEFAULT_TIMEOUT, Duration.ofMillis(100)), caCert);
     }
 
     /** {@code redis://[user@]host:port/db}: the server, for messages; never the password. */
@@ -158,8 +154,8 @@ record RedisUrl(boolean tls, String host, int port, Optional<String> user, Optio
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             if (!PARAMETERS.contains(name)) {
-                throw bad(location, "unknown parameter '" + name + "' (known: cacert, lock-ttl, password-file, "
-                        + "prefix, retry, timeout)");
+                throw bad(location, "unknown parameter '" + name + "' (known: cacert, password-file, prefix, retry, "
+                        + "timeout)");
             }
             values.put(name, value);
         }

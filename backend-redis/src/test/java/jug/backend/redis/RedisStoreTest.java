@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.time.Instant;
+import jug.core.store.LeaseOwner;
 import jug.core.TaskKey;
 import jug.core.store.Lease;
 import jug.core.store.LockRecord;
@@ -94,19 +97,21 @@ class RedisStoreTest extends StoreContract {
     }
 
     @Test
-    void aLeaseExpiresOnTheServerButIsKeptAliveByRenewals() throws Exception {
-        try (Store quick = open("prefix=" + prefix + "&lock-ttl=2", "x")) {
-            Lease kept = quick.tryLease(key("kept"), owner("one")).orElseThrow();
-            quick.tryLease(key("dropped"), owner("one")).orElseThrow();
-            long ttl = server.with(j -> j.pttl("jug:" + prefix + ":lock:" + key("kept").hex()));
-            assertThat(ttl).isBetween(1L, 2000L);
-            for (int i = 0; i < 7; i++) {
-                Thread.sleep(400);
-                assertThat(quick.renew(kept)).isTrue();
-            }
-            assertThat(quick.locks()).extracting(LockRecord::key).containsExactly(key("kept"));
-            assertThat(quick.tryLease(key("dropped"), owner("two"))).as("expired: free for anyone").isPresent();
+    void aLeaseExpiresAfterTwiceItsHoldersLeaseTimeUnlessRenewed() throws Exception {
+        LeaseOwner quick = new LeaseOwner("test-host", 4242, Instant.ofEpochMilli(1_000), "quick", Duration.ofSeconds(1), "");
+        Lease kept = store.tryLease(key("kept"), quick).orElseThrow();
+        store.tryLease(key("dropped"), quick).orElseThrow();
+        long ttl = server.with(j -> j.pttl("jug:" + prefix + ":lock:" + key("kept").hex()));
+        assertThat(ttl).isBetween(1L, 2000L);
+        assertThat(store.locks()).allSatisfy(l -> assertThat(l.owner()).contains(quick));
+        for (int i = 0; i < 7; i++) {
+            Thread.sleep(400);
+            assertThat(store.renew(kept)).isTrue();
         }
+        assertThat(store.locks()).extracting(LockRecord::key).containsExactly(key("kept"));
+        assertThat(store.tryLease(key("dropped"), owner("two"))).as("expired: free for anyone").isPresent();
+        long longer = server.with(j -> j.pttl("jug:" + prefix + ":lock:" + key("dropped").hex()));
+        assertThat(longer).as("the default lease time, 30 s, twice").isBetween(58_000L, 60_000L);
     }
 
     @Test
@@ -139,7 +144,7 @@ class RedisStoreTest extends StoreContract {
         List<byte[]> keys = List.of(("jug:" + prefix + ":locks").getBytes(StandardCharsets.US_ASCII),
                 ("jug:" + prefix + ":lock:" + key("t").hex()).getBytes(StandardCharsets.US_ASCII));
         List<byte[]> args = List.of("60000".getBytes(StandardCharsets.US_ASCII),
-                lease.token().getBytes(StandardCharsets.US_ASCII), "h 1 1970-01-01T00:00:01Z one".getBytes(StandardCharsets.US_ASCII));
+                lease.token().getBytes(StandardCharsets.US_ASCII), "h 1 1970-01-01T00:00:01Z one 30000 -".getBytes(StandardCharsets.US_ASCII));
         Object again = server.with(j -> Scripts.TAKE.run(j.getConnection(), keys, args));
         assertThat(again).isEqualTo(List.of(1L));
         assertThat(store.tryLease(key("t"), owner("one"))).as("another acquisition by the same worker").isEmpty();

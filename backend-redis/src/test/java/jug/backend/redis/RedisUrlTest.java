@@ -29,13 +29,12 @@ class RedisUrlTest {
         assertThat(url.secret()).isEmpty();
         assertThat(url.prefix()).isEmpty();
         assertThat(url.retry()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(url.lockTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(url.describe()).isEqualTo("redis://cache.lab:6379/0");
     }
 
     @Test
     void everyPartIsRead() {
-        RedisUrl url = parse("rediss://ana:p%40ss%2Fw@[::1]:7000/3?prefix=run.2&retry=2.5&timeout=4&lock-ttl=90");
+        RedisUrl url = parse("rediss://ana:p%40ss%2Fw@[::1]:7000/3?prefix=run.2&retry=2.5&timeout=4");
         assertThat(url.tls()).isTrue();
         assertThat(url.host()).isEqualTo("::1");
         assertThat(url.port()).isEqualTo(7000);
@@ -46,7 +45,6 @@ class RedisUrlTest {
         assertThat(url.prefix()).contains("run.2");
         assertThat(url.retry()).isEqualTo(Duration.ofMillis(2500));
         assertThat(url.timeout()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(url.lockTtl()).isEqualTo(Duration.ofSeconds(90));
         assertThat(url.describe()).isEqualTo("rediss://ana@[::1]:7000/3");
     }
 
@@ -57,7 +55,7 @@ class RedisUrlTest {
         assertThat(url.describe()).doesNotContain("hunter2");
         assertThatThrownBy(() -> parse("redis://ana:hunter2@h/?colour=red")).isInstanceOf(StoreException.class)
                 .hasMessage("--jugdir redis://ana:***@h/?colour=red: unknown parameter 'colour' (known: cacert, "
-                        + "lock-ttl, password-file, prefix, retry, timeout)");
+                        + "password-file, prefix, retry, timeout)");
     }
 
     @Test
@@ -102,7 +100,7 @@ class RedisUrlTest {
         assertThatThrownBy(() -> parse("redis://h/?prefix=a:b")).hasMessageContaining("prefix 'a:b' is not");
         assertThatThrownBy(() -> parse("redis://h/?prefix=a*")).hasMessageContaining("prefix 'a*' is not");
         assertThatThrownBy(() -> parse("redis://h/?retry=soon")).hasMessageContaining("retry=soon is not a number");
-        assertThatThrownBy(() -> parse("redis://h/?lock-ttl=0.5")).hasMessageContaining("lock-ttl=0.5 is not");
+        assertThatThrownBy(() -> parse("redis://h/?timeout=0.01")).hasMessageContaining("timeout=0.01 is not");
         assertThatThrownBy(() -> parse("redis://h/?cacert=/ca.pem")).hasMessageContaining("use rediss://");
         assertThatThrownBy(() -> parse("http://h/")).hasMessageContaining("not redis or rediss");
     }
