@@ -34,10 +34,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * The connections to one Redis server: a pool of Jedis {@link Connection}s, from which each operation borrows one,
  * and the rule for failures. (The pool is a plain deque rather than Jedis's commons-pool2 pools, and operations send
  * raw commands rather than going through the {@code Jedis} class: loading those costs 60 ms, a third of a
- * {@code jug status}.) A lost connection (or a server still loading its data after a restart) is retried with a growing pause;
- * once the server has been unreachable for the retry time, every operation fails at once with a message naming the
- * server, until one succeeds again. All other errors (wrong password, missing permission, out of memory) fail at
- * once. Messages never contain the password.
+ * {@code jug status}.) A lost connection (or a server still loading its data after a restart) is retried with a
+ * growing pause; once the server has been unreachable for the retry time, every operation fails at once with a
+ * message naming the server, until one succeeds again. All other errors (wrong password, missing permission, out of
+ * memory) fail at once. Messages never contain the password.
  */
 final class Connections implements AutoCloseable {
     /** Runs on one borrowed connection. */
@@ -215,7 +215,8 @@ final class Connections implements AutoCloseable {
     private String problem(JedisException e, boolean opening) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String who = url.user().map(u -> "user '" + u + "'").orElse("the default user");
-        if (m.startsWith("WRONGPASS") || m.contains("invalid username-password pair") || m.contains("invalid password")) {
+        if (m.startsWith("WRONGPASS") || m.contains("invalid username-password pair")
+                || m.contains("invalid password")) {
             return "the server refused the password" + (url.passwordSource().isEmpty() ? ""
                     : " from " + url.passwordSource()) + " for " + who + "; check the password and the user name";
         }
@@ -279,7 +280,8 @@ final class Connections implements AutoCloseable {
 
     private static SSLSocketFactory socketFactory(RedisUrl url) {
         if (url.caCertificates().isEmpty()) {
-            return (SSLSocketFactory) SSLSocketFactory.getDefault(); // the JDK's trust store (or javax.net.ssl.trustStore)
+            // the JDK's trust store, or the one javax.net.ssl.trustStore names
+            return (SSLSocketFactory) SSLSocketFactory.getDefault();
         }
         try (InputStream in = Files.newInputStream(url.caCertificates().get())) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")

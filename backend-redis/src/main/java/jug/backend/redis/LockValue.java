@@ -19,8 +19,8 @@ import jug.core.store.LockRecord;
  * The value of a lock key, one line of text that the Lua scripts (see {@link Scripts}) read and rewrite:
  *
  * <pre>
- * L &lt;token&gt; &lt;count&gt; &lt;renewed&gt; &lt;host&gt; &lt;pid&gt; &lt;process start&gt; &lt;worker&gt; &lt;lease ms&gt; &lt;pid space&gt;            a held lease
- * F &lt;token&gt; &lt;count&gt; &lt;renewed&gt; &lt;host&gt; &lt;pid&gt; &lt;process start&gt; &lt;worker&gt; &lt;lease ms&gt; &lt;pid space&gt; &lt;reason&gt;   a failure mark
+ * L token count renewed host pid process-start worker lease-ms pid-space           a held lease
+ * F token count renewed host pid process-start worker lease-ms pid-space reason    a failure mark
  * </pre>
  *
  * {@code token} is unique to one acquisition; {@code count} goes up by one at every renewal; {@code renewed} is the

@@ -27,14 +27,14 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * (see {@link Namespace} for the layout), and every listing and removal stays inside it.
  *
  * <p>A result is one binary string value, the entry exactly as the codec made it (checksummed; no base64), written
- * in one MULTI/EXEC with its member of the namespace's result set, which {@link #keys} lists (leaving out, and dropping,
- * members whose result was deleted behind jug's back). A lock is a string value
- * (see {@link LockValue}) set with {@code SET key value NX PX ttl}, the ttl twice the holder's lease time, and listed in the namespace's lock index; the Lua
- * scripts of {@link Scripts} renew it (counting up its version and re-arming its expiry), release it only for the
- * token that took it, turn it into a failure mark that never expires, or break it only if its version is still the
- * one observed. Stale locks are taken over by the workers that wait for them, by the same rule as on the directory
- * store (a version unchanged for a lease time on the watcher's clock, or an owner known dead); the expiry removes the
- * locks of dead workers that nobody waits for.
+ * in one MULTI/EXEC with its member of the namespace's result set, which {@link #keys} lists (leaving out, and
+ * dropping, members whose result was deleted behind jug's back). A lock is a string value (see {@link LockValue}) set
+ * with {@code SET key value NX PX ttl}, the ttl twice the holder's lease time, and listed in the namespace's lock
+ * index; the Lua scripts of {@link Scripts} renew it (counting up its version and re-arming its expiry), release it
+ * only for the token that took it, turn it into a failure mark that never expires, or break it only if its version
+ * is still the one observed. Stale locks are taken over by the workers that wait for them, by the same rule as on the
+ * directory store (a version unchanged for a lease time on the watcher's clock, or an owner known dead); the expiry
+ * removes the locks of dead workers that nobody waits for.
  *
  * <p>Nothing costs a round trip per task: a batch of leases or releases is one script call, {@link #containing} and
  * {@link #writeAll} are pipelined, and {@link #keys} and {@link #locks} read the namespace's own indexes (never SCAN
@@ -373,8 +373,9 @@ public final class RedisStore implements Store {
 
     private void checkSize(TaskKey key, byte[] entry) throws RedisStoreException {
         if (entry.length > MAX_ENTRY_BYTES) {
-            throw new RedisStoreException(describe() + ": the result of " + key.shortHex() + " is " + (entry.length >> 20)
-                    + " MB; a Redis value holds at most 512 MB, so store such results in a directory (--jugdir DIR)");
+            throw new RedisStoreException(describe() + ": the result of " + key.shortHex() + " is "
+                    + (entry.length >> 20) + " MB; a Redis value holds at most 512 MB, so store such results in a "
+                    + "directory (--jugdir DIR)");
         }
     }
 

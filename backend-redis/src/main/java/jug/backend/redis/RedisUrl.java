@@ -175,7 +175,8 @@ record RedisUrl(boolean tls, String host, int port, Optional<String> user, Optio
             }
             return d;
         } catch (NumberFormatException e) {
-            throw bad(location, name + "=" + value + " is not a number of seconds of at least " + least.toMillis() / 1000.0);
+            throw bad(location, name + "=" + value + " is not a number of seconds of at least "
+                    + least.toMillis() / 1000.0);
         }
     }
 

@@ -87,7 +87,8 @@ enum Scripts {
             if token ~= ARGV[2] then return 0 end
             local ttl = tonumber(ARGV[1])
             local t = now()
-            redis.call('SET', KEYS[2], 'L ' .. token .. ' ' .. (tonumber(count) + 1) .. ' ' .. t .. ' ' .. rest, 'PX', ttl)
+            local renewed = 'L ' .. token .. ' ' .. (tonumber(count) + 1) .. ' ' .. t .. ' ' .. rest
+            redis.call('SET', KEYS[2], renewed, 'PX', ttl)
             redis.call('ZADD', KEYS[1], t + ttl, member(KEYS[2]))
             return 1
             """),
