@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -120,6 +121,12 @@ public final class Images {
         }
         if (Files.isDirectory(file)) {
             throw new ImageFileException(file, "is a directory, not an image file");
+        }
+        if (format == Format.PNG) {
+            Optional<Picture> fast = PngReader.read(Files.readAllBytes(file), file);
+            if (fast.isPresent()) {
+                return List.of(fast.get());
+            }
         }
         // Opened outside the try, so that an unreadable file reports itself rather than a decoding failure.
         ImageInputStream in = new FileImageInputStream(file.toFile());

@@ -1,7 +1,5 @@
 package jug.vision.label;
 
-import java.util.HashMap;
-import java.util.Map;
 import jug.vision.GrayImage;
 import jug.vision.GrayS32;
 
@@ -21,39 +19,85 @@ public final class Agreement {
      */
     public static double adjustedRandIndex(GrayS32 labels, GrayS32 reference) {
         GrayImage.requireSameShape("labels", labels, "reference", reference);
-        Map<Long, long[]> pairs = new HashMap<>();
-        Map<Integer, long[]> rows = new HashMap<>();
-        Map<Integer, long[]> cols = new HashMap<>();
-        long n = 0;
-        for (int r = 0; r < labels.height(); r++) {
-            int a0 = labels.index(r, 0);
-            int b0 = reference.index(r, 0);
-            int[] a = labels.data();
-            int[] b = reference.data();
-            for (int c = 0; c < labels.width(); c++) {
-                int x = a[a0 + c];
-                int y = b[b0 + c];
-                pairs.computeIfAbsent(((long) x << 32) | (y & 0xFFFFFFFFL), k -> new long[1])[0]++;
-                rows.computeIfAbsent(x, k -> new long[1])[0]++;
-                cols.computeIfAbsent(y, k -> new long[1])[0]++;
-                n++;
+        int[] a = labels.compact().data();
+        int[] b = reference.compact().data();
+        long n = a.length;
+        int minA = Integer.MAX_VALUE;
+        int maxA = Integer.MIN_VALUE;
+        int minB = Integer.MAX_VALUE;
+        int maxB = Integer.MIN_VALUE;
+        for (int i = 0; i < a.length; i++) {
+            minA = Math.min(minA, a[i]);
+            maxA = Math.max(maxA, a[i]);
+            minB = Math.min(minB, b[i]);
+            maxB = Math.max(maxB, b[i]);
+        }
+        double index;
+        double sumRows;
+        double sumCols;
+        long rowsSpan = n == 0 ? 0 : (long) maxA - minA + 1;
+        long colsSpan = n == 0 ? 0 : (long) maxB - minB + 1;
+        if (rowsSpan * colsSpan <= 1L << 24) { // label counts of segmentations are small: a dense table is fastest
+            int cols = (int) colsSpan;
+            int[] table = new int[(int) (rowsSpan * colsSpan)];
+            for (int i = 0; i < a.length; i++) {
+                table[(a[i] - minA) * cols + (b[i] - minB)]++;
             }
-        }
-        double index = 0;
-        for (long[] count : pairs.values()) {
-            index += choose2(count[0]);
-        }
-        double sumRows = 0;
-        for (long[] count : rows.values()) {
-            sumRows += choose2(count[0]);
-        }
-        double sumCols = 0;
-        for (long[] count : cols.values()) {
-            sumCols += choose2(count[0]);
+            index = 0;
+            long[] rowSums = new long[(int) rowsSpan];
+            long[] colSums = new long[cols];
+            for (int i = 0; i < table.length; i++) {
+                int count = table[i];
+                if (count != 0) {
+                    index += choose2(count);
+                    rowSums[i / cols] += count;
+                    colSums[i % cols] += count;
+                }
+            }
+            sumRows = sumChoose2(rowSums);
+            sumCols = sumChoose2(colSums);
+        } else { // sparse: count sorted (label, label) pairs
+            long[] pairs = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                pairs[i] = ((long) a[i] << 32) | (b[i] & 0xFFFFFFFFL);
+            }
+            java.util.Arrays.sort(pairs);
+            index = runs(pairs);
+            long[] rows = new long[a.length];
+            long[] cols = new long[b.length];
+            for (int i = 0; i < a.length; i++) {
+                rows[i] = a[i];
+                cols[i] = b[i];
+            }
+            java.util.Arrays.sort(rows);
+            java.util.Arrays.sort(cols);
+            sumRows = runs(rows);
+            sumCols = runs(cols);
         }
         double expected = n < 2 ? 0 : sumRows * sumCols / choose2(n);
         double max = (sumRows + sumCols) / 2;
         return max == expected ? 1.0 : (index - expected) / (max - expected);
+    }
+
+    /** Σ C(k, 2) over the lengths k of the runs of equal values in a sorted array. */
+    private static double runs(long[] sorted) {
+        double total = 0;
+        int start = 0;
+        for (int i = 1; i <= sorted.length; i++) {
+            if (i == sorted.length || sorted[i] != sorted[start]) {
+                total += choose2(i - start);
+                start = i;
+            }
+        }
+        return total;
+    }
+
+    private static double sumChoose2(long[] counts) {
+        double total = 0;
+        for (long c : counts) {
+            total += choose2(c);
+        }
+        return total;
     }
 
     /**

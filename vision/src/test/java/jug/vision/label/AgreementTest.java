@@ -39,6 +39,15 @@ class AgreementTest {
     }
 
     @Test
+    void labelsTooFarApartForATableGiveTheSameIndex() {
+        GrayS32 a = row(0, 0, 1, 2, 7, 7);
+        GrayS32 b = row(5, 5, 5, 9, 9, 9);
+        GrayS32 spreadA = row(0, 0, 100_000, 200_000, 700_000_000, 700_000_000);
+        GrayS32 spreadB = row(-5, -5, -5, 900_000, 900_000, 900_000);
+        assertThat(Agreement.adjustedRandIndex(spreadA, spreadB)).isEqualTo(Agreement.adjustedRandIndex(a, b));
+    }
+
+    @Test
     void jaccardIsIntersectionOverUnion() {
         GrayU8 a = new GrayU8(1, 6, new byte[] {1, 1, 1, 0, 0, 0});
         GrayU8 b = new GrayU8(1, 6, new byte[] {0, 1, 1, 1, 0, 0});
