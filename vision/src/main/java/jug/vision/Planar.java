@@ -16,7 +16,11 @@ public final class Planar<T extends GrayImage> {
     /** A planar image over the given bands (not copied), which must share type and shape. */
     @SafeVarargs
     public static <T extends GrayImage> Planar<T> of(T... bands) {
-        return of(List.of(bands));
+        List<T> list = new java.util.ArrayList<>(bands.length);
+        for (T band : bands) {
+            list.add(band);
+        }
+        return of(list);
     }
 
     /** A planar image over the given bands (not copied), which must share type and shape. */

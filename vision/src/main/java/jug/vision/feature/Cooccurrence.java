@@ -53,7 +53,7 @@ final class Cooccurrence {
         int w = g.width;
         int d = distance;
         int fusedRows = (int) Math.max(0, h - (long) d);
-        int fc0 = (int) Math.min(d, w);
+        int fc0 = Math.min(d, w);
         int fc1 = (int) Math.max(fc0, w - (long) d);
         if (fusedRows > 0 && fc1 > fc0) {
             countFused(g, d, levels, counts, fusedRows, fc0, fc1);

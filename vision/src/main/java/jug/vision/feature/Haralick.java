@@ -141,7 +141,7 @@ public final class Haralick {
         if (glcm.width() != n || n == 0) {
             throw new IllegalArgumentException("a co-occurrence matrix must be square and non-empty: got " + glcm.shape());
         }
-        int[] counts = ((GrayS32) glcm.copy()).data();
+        int[] counts = glcm.copy().data();
         for (int c : counts) {
             if (c < 0) {
                 throw new IllegalArgumentException("a co-occurrence matrix holds counts, got a negative value: " + c);
