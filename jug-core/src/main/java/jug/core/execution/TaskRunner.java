@@ -16,6 +16,7 @@ import jug.core.serialization.ResultMetadata;
 import jug.core.serialization.UnstorableResultException;
 import jug.core.store.LeaseOwner;
 import jug.core.store.Store;
+import jug.core.store.StoreException;
 
 /**
  * Computes one task into a store entry: loads its inputs (from memory, else from the store), runs its function and
@@ -62,6 +63,8 @@ final class TaskRunner {
             return Optional.empty();
         } catch (StoreFailure e) {
             throw e.getCause();
+        } catch (StoreException e) {
+            throw e; // the store failed while the task read an input: not the task's failure
         } catch (Exception | StackOverflowError | LinkageError e) {
             throw new TaskFailedException(task.name(), function.describe() + " threw " + e, e);
         }
