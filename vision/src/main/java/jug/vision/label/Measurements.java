@@ -156,8 +156,19 @@ public final class Measurements {
      * when the values sum to zero (as mahotas's master branch and scipy).
      */
     public static double[] centerOfMass(GrayImage image) {
-        double[][] one = centerOfMass(image, new GrayS32(image.height(), image.width()));
-        return one[0];
+        double total = 0;
+        double rows = 0;
+        double cols = 0;
+        double[] row = new double[image.width()];
+        for (int r = 0; r < image.height(); r++) {
+            Rows.read(image, r, row);
+            for (int c = 0; c < row.length; c++) {
+                total += row[c];
+                rows += row[c] * r;
+                cols += row[c] * c;
+            }
+        }
+        return total == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {rows / total, cols / total};
     }
 
     /**
