@@ -213,7 +213,7 @@ public class Jugfile {
             }
         }
         GrayU8 foreground = minusBackground(sample.image());
-        return new Regions(join(basicFeatures(sample.image(), tiles), textureFeatures(foreground, tiles)),
+        return new Regions(join(basicFeatures(foreground, tiles), textureFeatures(foreground, tiles)),
                 counts(sample, tiles));
     }
 
@@ -228,7 +228,7 @@ public class Jugfile {
         // (like mahotas's) compares surface values as integers.
         GrayS32 superpixels = Watershed.cwatershed(map(smooth, v -> -16 * v), markers, StructuringElement.cross());
         GrayU8 foreground = minusBackground(sample.image());
-        return new Regions(join(basicFeatures(sample.image(), superpixels), filterFeatures(foreground, superpixels)),
+        return new Regions(join(basicFeatures(foreground, superpixels), filterFeatures(foreground, superpixels)),
                 counts(sample, superpixels));
     }
 
@@ -238,13 +238,9 @@ public class Jugfile {
         return Arrays.copyOfRange(sums, 1, sums.length);
     }
 
-    /**
-     * Per region (labels 1..n, covering the image): its area; the mean, spread and maximum above the background;
-     * and the image's background level, the same for all of an image's regions.
-     */
-    static double[][] basicFeatures(GrayU8 image, GrayS32 labels) {
-        int background = median(image);
-        GrayF64 grey = map(image, v -> v - background);
+    /** Per region (labels 1..n, covering the image): its area, and the mean, spread and maximum of the image. */
+    static double[][] basicFeatures(GrayU8 foreground, GrayS32 labels) {
+        GrayF64 grey = foreground.toF64();
         int[] area = Measurements.sizes(labels);
         double[] sums = Measurements.sums(grey, labels);
         double[] squares = Measurements.sums(map(grey, v -> v * v), labels);
@@ -253,7 +249,7 @@ public class Jugfile {
         for (int k = 1; k < area.length; k++) {
             double mean = sums[k] / area[k];
             rows[k - 1] = new double[] {area[k], mean, Math.sqrt(Math.max(0, squares[k] / area[k] - mean * mean)),
-                    max[k], background};
+                    max[k]};
         }
         return rows;
     }
@@ -270,9 +266,9 @@ public class Jugfile {
     }
 
     /**
-     * Per region: the means of a Gaussian (σ 2), a difference of Gaussians (σ 2 and 4, blob-sized structures), the
-     * magnitude of a Laplacian of Gaussian (σ 1, fibres) and Sobel's gradient; the deepest DoG response; and how many
-     * blobs (regional maxima of a σ 3 Gaussian) above 10, 20 and 40 grey levels it holds.
+     * Per region: the means of a Gaussian (σ 2), a difference of Gaussians (σ 4 minus σ 2, negative on blob-sized
+     * structures), the magnitude of a Laplacian of Gaussian (σ 1, fibres) and Sobel's gradient; the deepest DoG
+     * response; and how many blobs (regional maxima of a σ 3 Gaussian) above 10, 20 and 40 grey levels it holds.
      */
     static double[][] filterFeatures(GrayU8 foreground, GrayS32 labels) {
         int[] area = Measurements.sizes(labels);
@@ -291,7 +287,7 @@ public class Jugfile {
         for (int t = 0; t < blobs.length; t++) {
             GrayU8 found = new GrayU8(SIZE, SIZE);
             for (int i = 0; i < found.data().length; i++) {
-                found.data()[i] = (byte) (peaks.data()[i] != 0 && blurred.valueAt(i) > 10 << t ? 1 : 0);
+                found.data()[i] = (byte) (peaks.data()[i] != 0 && blurred.valueAt(i) > (10 << t) ? 1 : 0);
             }
             blobs[t] = Measurements.sums(found, labels);
         }
@@ -342,7 +338,10 @@ public class Jugfile {
         return histograms;
     }
 
-    /** The image minus its median, the background level here (most pixels are background), and at least 0. */
+    /**
+     * The image minus its median, which is the background level here (most pixels are background), and at least 0:
+     * the background differs between experiments, and says nothing about NETs.
+     */
     static GrayU8 minusBackground(GrayU8 image) {
         int background = median(image);
         GrayU8 out = new GrayU8(SIZE, SIZE);
@@ -358,7 +357,9 @@ public class Jugfile {
             histogram[v & 0xFF]++;
         }
         int median = 0;
-        for (int seen = histogram[0]; seen < image.size() / 2; seen += histogram[++median]) {
+        int seen = histogram[0];
+        while (seen < image.size() / 2) {
+            seen += histogram[++median];
         }
         return median;
     }
