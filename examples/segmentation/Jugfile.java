@@ -78,7 +78,7 @@ public class Jugfile {
         Planar<GrayU8> overlay = Render.colorize(labels, sample.image(), 0.45, true);
         Files.createDirectories(results);
         Images.imsave(results.resolve(sample.name().replace(".png", "") + "-" + method + ".png"), overlay);
-        return thumbnail(overlay, 192);
+        return Render.thumbnail(overlay, 192);
     }
 
     static String printResults(List<Scores> scores, List<Planar<GrayU8>> thumbnails, Path results) throws IOException {
@@ -139,33 +139,5 @@ public class Jugfile {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".png")).sorted().toList(); // sorted: a stable task order
         }
-    }
-
-    /** A smaller copy, averaging blocks of pixels, at most {@code side} pixels wide and high. */
-    static Planar<GrayU8> thumbnail(Planar<GrayU8> picture, int side) {
-        int f = Math.max(1, (Math.max(picture.height(), picture.width()) + side - 1) / side);
-        int h = picture.height() / f;
-        int w = picture.width() / f;
-        List<GrayU8> bands = new ArrayList<>();
-        for (GrayU8 band : picture.bands()) {
-            GrayU8 source = band.compact();
-            byte[] in = source.data();
-            int[] sums = new int[w];
-            byte[] out = new byte[h * w];
-            for (int r = 0; r < h; r++) {
-                java.util.Arrays.fill(sums, 0);
-                for (int dr = 0; dr < f; dr++) {
-                    int row = (r * f + dr) * source.width();
-                    for (int c = 0; c < w * f; c++) {
-                        sums[c / f] += in[row + c] & 0xFF;
-                    }
-                }
-                for (int c = 0; c < w; c++) {
-                    out[r * w + c] = (byte) (sums[c] / (f * f));
-                }
-            }
-            bands.add(new GrayU8(h, w, out));
-        }
-        return Planar.of(bands);
     }
 }

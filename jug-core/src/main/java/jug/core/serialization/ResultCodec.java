@@ -185,6 +185,7 @@ public final class ResultCodec {
             k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
             // Allowed, but Kryo's field serializer cannot reach its private fields on Java 17.
             k.addDefaultSerializer(UUID.class, new DefaultSerializers.UUIDSerializer());
+            BulkArraySerializer.registerAll(k);
             kryo = k;
         }
         return kryo;

@@ -218,6 +218,29 @@ class ResultCodecTest {
                 .containsExactly('I', 1, 1, 0, 0, 0, 1, 0, 0, 0);
     }
 
+    @ParameterizedTest
+    @MethodSource("primitiveArrays")
+    void primitiveArrayInsideAValueRoundTrips(Object array) throws CorruptResultException {
+        Object back = ((Holder) roundTrip(new Holder(array))).content();
+        assertThat(back).isInstanceOf(array.getClass());
+        assertThat(Arrays.deepEquals(new Object[] {back}, new Object[] {array})).as("deep equality").isTrue();
+    }
+
+    @Test
+    void arraysInsideAValueAreCopiedInBulkKeepingNullsAndSharing() throws CorruptResultException {
+        int[] pixels = new int[1 << 18];
+        Arrays.setAll(pixels, i -> i * 31);
+        List<Object> value = new ArrayList<>(Arrays.asList(pixels, null, pixels, new long[] {Long.MIN_VALUE}));
+        byte[] entry = codec.encode(new Holder(value), METADATA);
+        assertThat(entry.length).as("4 bytes a pixel, not a variable-length number each").isBetween(4 << 18, (4 << 18) + 400);
+        @SuppressWarnings("unchecked")
+        List<Object> back = (List<Object>) ((Holder) codec.decode(entry)).content();
+        assertThat((int[]) back.get(0)).isEqualTo(pixels);
+        assertThat(back.get(1)).isNull();
+        assertThat(back.get(2)).isSameAs(back.get(0));
+        assertThat((long[]) back.get(3)).containsExactly(Long.MIN_VALUE);
+    }
+
     @Test
     void largeArrayRoundTrips() throws CorruptResultException {
         double[] big = new double[1 << 20];

@@ -17,6 +17,7 @@ import jug.vision.Planar;
  * Images.imsave(Path.of("nuclei.png"), Render.overlay(dna, Convert.threshold(dna, Thresholds.otsu(dna)), null, null));
  * Images.imsave(Path.of("labels.png"), Render.colorize(labels, dna, 0.4, true));
  * Images.imsave(Path.of("summary.png"), Render.montage(List.of(Render.toRgb(dna), Render.colorize(labels)), 2, 4));
+ * Images.imsave(Path.of("small.png"), Render.thumbnail(Render.colorize(labels), 192));
  * }</pre>
  */
 public final class Render {
@@ -112,6 +113,50 @@ public final class Render {
             }
         }
         return Planar.of(out);
+    }
+
+    /**
+     * A smaller copy of an 8-bit picture for a montage or a report, at most {@code side} pixels high and wide: each
+     * output pixel is the rounded mean of a square block of f × f pixels, f the smallest whole factor that fits
+     * (blocks at the bottom and right edges average the pixels they have). A picture that already fits is copied.
+     */
+    public static Planar<GrayU8> thumbnail(Planar<GrayU8> picture, int side) {
+        if (side < 1) {
+            throw new IllegalArgumentException("side < 1: " + side);
+        }
+        int h = picture.height();
+        int w = picture.width();
+        int f = Math.max(1, (Math.max(h, w) + side - 1) / side);
+        int oh = (h + f - 1) / f;
+        int ow = (w + f - 1) / f;
+        List<GrayU8> bands = new ArrayList<>(picture.bandCount());
+        int[] sums = new int[ow];
+        for (GrayU8 band : picture.bands()) {
+            GrayU8 source = band.compact();
+            byte[] in = source.data();
+            byte[] out = new byte[oh * ow];
+            for (int or = 0; or < oh; or++) {
+                java.util.Arrays.fill(sums, 0);
+                int rowEnd = Math.min(h, (or + 1) * f);
+                for (int r = or * f; r < rowEnd; r++) {
+                    int row = r * w;
+                    for (int oc = 0; oc < ow; oc++) {
+                        int sum = 0;
+                        for (int c = oc * f, end = Math.min(w, c + f); c < end; c++) {
+                            sum += in[row + c] & 0xFF;
+                        }
+                        sums[oc] += sum;
+                    }
+                }
+                int rows = rowEnd - or * f;
+                for (int oc = 0; oc < ow; oc++) {
+                    int n = rows * (Math.min(w, (oc + 1) * f) - oc * f);
+                    out[or * ow + oc] = (byte) ((sums[oc] + n / 2) / n);
+                }
+            }
+            bands.add(new GrayU8(oh, ow, out));
+        }
+        return Planar.of(bands);
     }
 
     private static GrayU8 channel(GrayU8 grey, GrayImage mask, String name) {

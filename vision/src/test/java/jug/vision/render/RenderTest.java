@@ -162,6 +162,29 @@ class RenderTest {
     }
 
     @Test
+    void thumbnailAveragesBlocksRoundingAndKeepsPartialBlocksAtTheEdges() {
+        GrayU8 band = new GrayU8(5, 3);
+        for (int i = 0; i < 15; i++) {
+            band.data()[i] = (byte) (i * 10); // row r, column c holds 30r + 10c
+        }
+        Planar<GrayU8> small = Render.thumbnail(Planar.of(band, fill(new GrayU8(5, 3), 255)), 2);
+        // f = 3: rows 0-2 (nine pixels, mean 40) and rows 3-4 (six pixels, mean 115) of the three columns.
+        assertThat(small.height()).isEqualTo(2);
+        assertThat(small.width()).isEqualTo(1);
+        assertThat(small.band(0).data()).containsExactly(40, 115);
+        assertThat(small.band(1).data()).containsExactly((byte) 255, (byte) 255);
+    }
+
+    @Test
+    void thumbnailOfAPictureThatFitsIsAnEqualCopy() {
+        Planar<GrayU8> picture = solid(2, 3, 10, 20, 30);
+        Planar<GrayU8> same = Render.thumbnail(picture, 3);
+        assertThat(same.band(2).data()).isEqualTo(picture.band(2).data()).isNotSameAs(picture.band(2).data());
+        assertThat(Render.thumbnail(Planar.of(new GrayU8(1, 1000)), 100).width()).isEqualTo(100);
+        assertThatThrownBy(() -> Render.thumbnail(picture, 0)).hasMessage("side < 1: 0");
+    }
+
+    @Test
     void montageRefusesWhatItCannotDraw() {
         Planar<GrayU8> a = solid(1, 1, 1, 2, 3);
         assertThatThrownBy(() -> Render.montage(List.of(), 2, 0)).hasMessage("montage of no pictures");
