@@ -45,6 +45,9 @@ public final class Worker {
     private long nextStopCheck;
     private int batchSize = 1;
     private boolean progressed;
+    private boolean othersAhead;
+    private long runningNanos;
+    private int ranInBatch;
     private String failure;
 
     public Worker(Store store, ResultCodec codec, LeaseOwner owner, ExecutionOptions options, ExecutionListener listener,
@@ -125,7 +128,8 @@ public final class Worker {
      * Runs a batch of ready tasks, then empties it: claims them in one call, skips those held elsewhere or already
      * finished, computes the rest in order, stores their results and releases their leases. Batching lets a store
      * across a network answer a few round trips per batch rather than per task; the batch doubles while tasks take
-     * under a millisecond and falls back to one task as soon as they take longer, so no worker hoards long tasks.
+     * under a millisecond to compute and falls back to one task as soon as they take longer, so no worker hoards long
+     * tasks. (The store's own time does not count: on a slow disk it would keep short tasks one by one.)
      */
     private void run(TaskStates states, List<Integer> batch, Set<Integer> heldElsewhere) throws IOException {
         if (batch.isEmpty()) {
@@ -136,7 +140,12 @@ public final class Worker {
             positions.put(states.task(i).key(), i);
         }
         batch.clear();
+        if (othersAhead && skipFinishedElsewhere(states, positions)) {
+            return;
+        }
         long started = System.nanoTime();
+        runningNanos = 0;
+        ranInBatch = 0;
         Map<TaskKey, Lease> leases = store.tryLeases(positions.keySet(), owner);
         positions.forEach((key, i) -> {
             if (!leases.containsKey(key)) {
@@ -153,6 +162,7 @@ public final class Worker {
                 if (present.contains(lease.key())) {
                     finished(states, i);
                     listener.taskFinishedElsewhere(states.task(i));
+                    othersAhead = true;
                 } else if (failure == null) {
                     compute(states, i, lease, open, computed);
                 }
@@ -171,16 +181,38 @@ public final class Worker {
             }
             store.releaseAll(release);
         }
-        long perTask = (System.nanoTime() - started) / Math.max(1, leases.size());
-        batchSize = perTask < 1_000_000L ? Math.min(MAX_BATCH, batchSize * 2) : 1;
+        if (ranInBatch > 0) { // a batch lost to others, or found done, says nothing about how long tasks take
+            batchSize = runningNanos / ranInBatch < 1_000_000L ? Math.min(MAX_BATCH, batchSize * 2) : 1;
+        }
+    }
+
+    /**
+     * Once this worker has found results that others stored, it looks for the results of each batch before claiming
+     * it: looking is one cheap call, while claiming and releasing costs a write per task, and two workers walking the
+     * same tasks would otherwise claim every task the other has done. Removes what it finds from {@code positions};
+     * returns true if nothing is left to claim.
+     */
+    private boolean skipFinishedElsewhere(TaskStates states, Map<TaskKey, Integer> positions) throws IOException {
+        Set<TaskKey> present = store.containing(positions.keySet());
+        for (TaskKey key : present) {
+            int i = positions.remove(key);
+            finished(states, i);
+            listener.taskFinishedElsewhere(states.task(i));
+            progressed = true;
+        }
+        othersAhead = !present.isEmpty();
+        return positions.isEmpty();
     }
 
     /** Computes task i into {@code computed}; on failure, marks it and keeps its lock as a mark if asked. */
     private void compute(TaskStates states, int i, Lease lease, Set<Lease> open,
             Map<TaskKey, TaskRunner.Computed> computed) throws IOException {
         Task<?> task = states.task(i);
+        long start = System.nanoTime();
         try {
             runner.compute(states, i).ifPresent(c -> computed.put(task.key(), c));
+            runningNanos += System.nanoTime() - start;
+            ranInBatch++;
         } catch (TaskFailedException e) {
             count(task, 2);
             states.markFailed(i);
