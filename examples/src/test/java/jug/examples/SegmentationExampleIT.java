@@ -43,8 +43,10 @@ class SegmentationExampleIT {
         Path results = dir.resolve("results");
         String table = Files.readString(results.resolve("results.txt"));
         assertThat(table.lines().filter(l -> l.startsWith("nuclei-"))).hasSize(2 * images);
-        assertThat(meanRand(table, "method2")).as("the watershed splits touching nuclei").isGreaterThan(meanRand(table, "method1"));
-        assertThat(meanRand(table, "method2")).isGreaterThan(0.7);
+        // As in the talk: more smoothing (method2, σ = 4) merges more neighbouring nuclei and scores lower.
+        assertThat(meanRand(table, "method1")).as("method1 (σ = 2)").isGreaterThan(meanRand(table, "method2"));
+        assertThat(meanRand(table, "method1")).isBetween(0.5, 0.7);
+        assertThat(meanRand(table, "method2")).isBetween(0.4, 0.6);
         try (Stream<Path> pictures = Files.list(results)) {
             assertThat(pictures.filter(p -> p.toString().endsWith("-method1.png") || p.toString().endsWith("-method2.png")))
                     .hasSize(2 * images);

@@ -42,7 +42,7 @@ final class ShellCommand implements Callable<Integer> {
                 classpath.add(dir.resolve("classes").toString());
             }
             jugfile.common.classpath().forEach(p -> classpath.add(p.toAbsolutePath().toString()));
-            Path startup = Files.writeString(dir.resolve("jug.jsh"), startup(loaded.className()));
+            Path startup = Files.writeString(dir.resolve("jug.jsh"), startup(loaded));
             PrintWriter out = spec.commandLine().getOut();
             out.println("jug shell on " + jugfile.jugfile + ". value(task) reads a stored result; tasks(), "
                     + "tasks(pattern), task(pattern), state(task), invalidate(task), status(), reload(). /exit leaves.");
@@ -66,13 +66,17 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     /** The snippets every session starts with: the session object and the helper methods. */
-    private String startup(String className) {
+    private String startup(Jugfile loaded) {
         String args = jugfile.args.stream().map(ShellCommand::literal).collect(Collectors.joining(", "));
+        String classes = loaded.classNames().stream().sorted().map(ShellCommand::literal)
+                .collect(Collectors.joining(", "));
+        String source = loaded.source() == null ? "null" : literal(loaded.source().toAbsolutePath().toString());
         // A jugfile in the default package cannot be named from snippets (they live in a package): load it by name.
         return "import jug.core.*;\n"
-                + "var jugShell = jug.cli.ShellSession.open(Class.forName(" + literal(className)
-                + ", true, ClassLoader.getSystemClassLoader()), " + literal(jugfile.jugfile) + ", " + literal(jugdir())
-                + ", " + literal(jugfile.project()) + ", java.util.List.of(" + args + "));\n"
+                + "var jugShell = jug.cli.ShellSession.open(Class.forName(" + literal(loaded.className())
+                + ", true, ClassLoader.getSystemClassLoader()), " + source + ", java.util.List.of(" + classes + "), "
+                + literal(jugfile.jugfile) + ", " + literal(jugdir()) + ", " + literal(jugfile.project())
+                + ", java.util.List.of(" + args + "));\n"
                 + "<R> R value(Task<?> task) { return jugShell.value(task); }\n"
                 + "java.util.List<Task<?>> tasks() { return jugShell.tasks(); }\n"
                 + "java.util.List<Task<?>> tasks(String pattern) { return jugShell.tasks(pattern); }\n"

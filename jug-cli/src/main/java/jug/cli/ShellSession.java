@@ -11,6 +11,7 @@ import jug.core.execution.TaskState;
 import jug.core.jugfile.Jugfile;
 import jug.core.serialization.CorruptResultException;
 import jug.core.serialization.ResultCodec;
+import jug.core.serialization.UnstorableResultException;
 import jug.core.store.Store;
 
 /**
@@ -32,11 +33,14 @@ public final class ShellSession {
 
     /**
      * Opens the store of pipeline {@code project} at {@code jugdir} and declares the tasks of the jugfile class
-     * {@code type}, loaded by the shell.
+     * {@code type}, loaded by the shell, compiled from {@code source} (null for a precompiled class) with the classes
+     * {@code classNames}.
      */
-    public static ShellSession open(Class<?> type, String displayName, String jugdir, String project,
-            List<String> args) {
-        Session session = new Session(Jugfile.of(type), Store.open(jugdir, project), args,
+    public static ShellSession open(Class<?> type, String source, List<String> classNames, String displayName,
+            String jugdir, String project, List<String> args) {
+        Jugfile jugfile = Jugfile.of(type, source == null ? null : java.nio.file.Path.of(source),
+                java.util.Set.copyOf(classNames));
+        Session session = new Session(jugfile, Store.open(jugdir, project), args,
                 w -> System.err.println("jug: warning: " + w));
         return new ShellSession(session, displayName).reload();
     }
@@ -78,6 +82,10 @@ public final class ShellSession {
             }
             return (R) codec.decode(entry.get());
         } catch (CorruptResultException e) {
+            if (e.getCause() instanceof UnstorableResultException refused) {
+                throw new IllegalStateException(task + ": the stored result holds a " + refused.type()
+                        + ", which jug does not load (see docs/jugfiles.md, \"What a result may hold\")", e);
+            }
             throw new IllegalStateException(task + ": the stored result is corrupt (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -141,6 +141,16 @@ class InspectIT {
         assertThat(new StoreFiles(dir.resolve("Jugfile.jugdata")).results()).hasSize(29);
     }
 
+    @Test
+    void theShellSeesTheJugfilesSourceAndReadsResultsOfItsOwnRecords() throws Exception {
+        JugProcess.jugfile("records", dir);
+        jug().run("execute").assertExit(0);
+        String commands = "value(task(\"point\")).toString()\n/exit\n";
+        JugProcess.Result r = jug().input(commands).run("shell").assertExit(0);
+        assertThat(r.out()).contains("Point[x=3, y=" + dir.getFileName().toString().length() + "]");
+        assertThat(r.err()).doesNotContain("corrupt").doesNotContain("Exception");
+    }
+
     private static boolean graphvizInstalled() {
         return List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)).stream()
                 .anyMatch(p -> Files.isExecutable(Path.of(p, "dot")));

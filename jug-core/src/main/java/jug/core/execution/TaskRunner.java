@@ -74,7 +74,8 @@ final class TaskRunner {
             return Optional.of(new Computed(result, entry, took));
         } catch (UnstorableResultException e) {
             throw new TaskFailedException(task.name(), "the result of " + function.describe() + " " + e.getMessage()
-                    + "; return values, collections, arrays or records (or allow the type in the jugfile)", e);
+                    + "; return values, collections, arrays or records, or allow the type with @AllowResults on the jugfile "
+                    + "class", e);
         }
     }
 

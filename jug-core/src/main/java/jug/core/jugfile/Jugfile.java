@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jug.core.AllowResults;
 import jug.core.BarrierReached;
 import jug.core.Jug;
 import jug.core.JugException;
@@ -84,11 +85,17 @@ public final class Jugfile {
     }
 
     /**
-     * The jugfile whose class a tool has already loaded itself ({@code jug shell} loads it with its own class loader,
-     * so that the values it reads are of the classes its snippets see). Treated like a precompiled class.
+     * The jugfile whose classes a tool has loaded itself ({@code jug shell} loads them with its own class loader, so
+     * that the values it reads are of the classes its snippets see): {@code type}, compiled from {@code source} (null
+     * for a precompiled class) together with the classes named {@code classNames}.
      */
-    public static Jugfile of(Class<?> type) {
-        return new Jugfile(type.getName(), null, type, Set.of(type.getName()));
+    public static Jugfile of(Class<?> type, Path source, Set<String> classNames) {
+        return new Jugfile(type.getName(), source, type, classNames);
+    }
+
+    /** The binary names of the classes compiled from the jugfile's source (for a precompiled class: itself). */
+    public Set<String> classNames() {
+        return ownClasses;
     }
 
     /** The binary name of the jugfile's class, such as {@code Jugfile} or {@code lab.Pipeline}. */
@@ -130,10 +137,32 @@ public final class Jugfile {
 
     /** The types a result of this jugfile may contain: the defaults plus the jugfile's own classes. */
     public ResultTypes resultTypes() {
-        if (source == null) {
-            return ResultTypes.forJugfile(Set.of()).allowing(List.of(packagePrefix(type)));
+        ResultTypes types = source == null
+                ? ResultTypes.forJugfile(nestedNames(type)).allowing(List.of(packagePrefix(type)))
+                : ResultTypes.forJugfile(ownClasses);
+        AllowResults more = type.getAnnotation(AllowResults.class);
+        if (more == null) {
+            return types;
         }
-        return ResultTypes.forJugfile(ownClasses);
+        for (String entry : more.value()) {
+            if (entry.isBlank() || entry.equals(".") || entry.contains(" ")) {
+                throw new JugfileException(displayName + ": @AllowResults entry \"" + entry + "\" is neither a class "
+                        + "name nor a package prefix ending in a dot (such as \"smile.regression.\")");
+            }
+        }
+        return types.allowing(List.of(more.value()));
+    }
+
+    /** A class and the classes declared inside it, at any depth (a precompiled jugfile's records, say). */
+    private static Set<String> nestedNames(Class<?> type) {
+        Set<String> names = new java.util.HashSet<>();
+        java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>(List.of(type));
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            names.add(c.getName());
+            todo.addAll(List.of(c.getDeclaredClasses()));
+        }
+        return names;
     }
 
     /**

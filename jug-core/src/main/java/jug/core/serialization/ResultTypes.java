@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * <p>Allowed: primitives and their arrays, boxed primitives and strings, the JDK's general-purpose collections and
  * maps (including {@code List.of} and friends), {@code Optional}, {@code BitSet}, {@code UUID}, {@code java.math},
- * {@code java.time}, jug's vision images, the jugfile's own classes, and whatever the jugfile adds.
+ * {@code java.time}, jug's vision images, the jugfile's own classes, and what it lists in
+ * {@link jug.core.AllowResults}.
  */
 public final class ResultTypes {
     private static final Set<String> JDK_CLASSES = Set.of(

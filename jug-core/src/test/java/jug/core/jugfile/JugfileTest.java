@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import jug.core.FunctionTask;
@@ -108,6 +109,33 @@ class JugfileTest {
         assertThat(jugfile.resultTypes().allows("Jugfile$Summary")).isTrue();
         assertThat(jugfile.resultTypes().allows("Jugfile")).isTrue();
         assertThat(jugfile.resultTypes().allows("OtherJugfile$Summary")).isFalse();
+    }
+
+    @Test
+    void allowResultsAddsClassesAndPackagesToTheResultTypes() throws IOException {
+        Jugfile jugfile = compile(write("Jugfile.java", SQUARES.replace("public class",
+                "@jug.core.AllowResults({\"org.lab.Fit\", \"smile.regression.\"})\npublic class")));
+        assertThat(jugfile.resultTypes().allows("org.lab.Fit")).isTrue();
+        assertThat(jugfile.resultTypes().allows("org.lab.Fit2")).isFalse();
+        assertThat(jugfile.resultTypes().allows("smile.regression.RandomForest")).isTrue();
+        assertThat(jugfile.resultTypes().allows("smile.data.DataFrame")).isFalse();
+        assertThat(jugfile.resultTypes().allows("Jugfile$Summary")).isTrue();
+    }
+
+    @Test
+    void allowResultsEntryThatIsNoNameIsRefusedNamingTheJugfile() throws IOException {
+        Jugfile jugfile = compile(write("Jugfile.java",
+                SQUARES.replace("public class", "@jug.core.AllowResults({\"smile regression\"})\npublic class")));
+        assertThatThrownBy(jugfile::resultTypes).isInstanceOf(JugfileException.class)
+                .hasMessageStartingWith("jobs/Jugfile.java: @AllowResults entry \"smile regression\" is neither");
+    }
+
+    @Test
+    void precompiledJugfileInTheDefaultPackageAllowsItsNestedClasses() throws Exception {
+        Jugfile compiled = compile(write("Jugfile.java", SQUARES));
+        Jugfile loaded = Jugfile.of(Class.forName("Jugfile", true, compiled.classLoader()), null, Set.of("Jugfile"));
+        assertThat(loaded.resultTypes().allows("Jugfile$Summary")).isTrue();
+        assertThat(loaded.resultTypes().allows("Other")).isFalse();
     }
 
     @Test
