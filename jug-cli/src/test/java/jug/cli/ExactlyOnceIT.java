@@ -39,6 +39,34 @@ class ExactlyOnceIT {
         runWorkersAndCheck(2, "--jobs", "2");
     }
 
+    @Test
+    void twoWorkersShareChainsOfShortTasksComputingEachStepOnceAndInOrder() throws Exception {
+        JugProcess.jugfile("sidechains", dir);
+        Path log = dir.resolve("side.log");
+        String[] args = {"--", "4", "600", log.toString()};
+        JugProcess jug = new JugProcess(dir, cache);
+        jug.run(concat(new String[] {"status", "Jugfile.java"}, args)).assertExit(0);
+        JugProcess.Running a = jug.start(concat(new String[] {"execute", "Jugfile.java"}, args));
+        JugProcess.Running b = jug.start(concat(new String[] {"execute", "Jugfile.java"}, args));
+        int executed = totalExecuted(jug.finish(a).assertExit(0).out()) + totalExecuted(jug.finish(b).assertExit(0).out());
+
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(4 * 600 + 1).doesNotHaveDuplicates().endsWith("sum 2400");
+        for (int c = 0; c < 4; c++) {
+            String prefix = c + ".";
+            assertThat(lines.stream().filter(l -> l.startsWith(prefix)).map(l -> Integer.parseInt(l.substring(2))))
+                    .as("chain %d's steps, in the order computed", c).isSorted().hasSize(600);
+        }
+        assertThat(executed).isEqualTo(4 * 600 + 1);
+        assertThat(new StoreFiles(dir.resolve("Jugfile.jugdata")).results()).hasSize(4 * 600 + 1);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     private void runWorkersAndCheck(int workers, String... options) throws Exception {
         JugProcess.jugfile("sidelog", dir);
         Path log = dir.resolve("side.log");

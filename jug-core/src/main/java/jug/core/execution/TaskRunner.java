@@ -35,6 +35,7 @@ final class TaskRunner {
     private final ExecutionListener listener;
     private final boolean aggressiveUnload;
     private final Map<TaskKey, Object> values = new HashMap<>();
+    private final Map<TaskKey, Object> staged = new HashMap<>();
 
     TaskRunner(Store store, ResultCodec codec, LeaseOwner owner, ExecutionListener listener, boolean aggressiveUnload) {
         this.store = store;
@@ -86,6 +87,22 @@ final class TaskRunner {
         }
     }
 
+    /**
+     * Keeps a result computed but not stored yet, for the tasks of the same batch that take it as input, until
+     * {@link #unstage} (once stored) or {@link #unstageAll} (at the batch's end, stored or not).
+     */
+    void stage(TaskKey key, Object value) {
+        staged.put(key, value);
+    }
+
+    void unstage(TaskKey key) {
+        staged.remove(key);
+    }
+
+    void unstageAll() {
+        staged.clear();
+    }
+
     /** Drops a result no unfinished task needs. */
     void forget(TaskKey key) {
         values.remove(key);
@@ -95,6 +112,9 @@ final class TaskRunner {
         TaskKey key = dependency.key();
         if (values.containsKey(key)) {
             return values.get(key);
+        }
+        if (staged.containsKey(key)) {
+            return staged.get(key);
         }
         int at = states.indexOf(key);
         try {

@@ -75,6 +75,7 @@ public final class Worker {
             progressed = false;
             Set<Integer> heldElsewhere = new LinkedHashSet<>();
             List<Integer> batch = new ArrayList<>();
+            Set<Integer> inBatch = new HashSet<>(); // the batch's tasks, for looking them up
             int first = states.firstUnfinished();
             int span = states.size() - first;
             int offset = (int) (rotation * span);
@@ -83,24 +84,22 @@ public final class Worker {
                 if (states.isFinished(i) || states.hasFailed(i)) {
                     continue;
                 }
-                if (!states.isReady(i) && needsAny(states, i, batch)) {
-                    run(states, batch, heldElsewhere); // its input is in the batch: finish the batch first
-                }
-                if (!states.isReady(i)) {
+                if (!states.isReady(i) && !readyAfter(states, i, inBatch)) {
                     continue;
                 }
                 Optional<String> stop = stopReason();
                 if (stop.isPresent()) {
-                    run(states, batch, heldElsewhere);
+                    run(states, batch, inBatch, heldElsewhere);
                     return summary(states, failure == null ? Outcome.STOPPED : Outcome.FAILED,
                             failure == null ? stop.get() : failure);
                 }
                 batch.add(i);
+                inBatch.add(i);
                 if (batch.size() >= batchSize) {
-                    run(states, batch, heldElsewhere);
+                    run(states, batch, inBatch, heldElsewhere);
                 }
             }
-            run(states, batch, heldElsewhere);
+            run(states, batch, inBatch, heldElsewhere);
             if (failure != null) {
                 return summary(states, Outcome.FAILED, failure);
             }
@@ -131,7 +130,8 @@ public final class Worker {
      * under a millisecond to compute and falls back to one task as soon as they take longer, so no worker hoards long
      * tasks. (The store's own time does not count: on a slow disk it would keep short tasks one by one.)
      */
-    private void run(TaskStates states, List<Integer> batch, Set<Integer> heldElsewhere) throws IOException {
+    private void run(TaskStates states, List<Integer> batch, Set<Integer> inBatch, Set<Integer> heldElsewhere)
+            throws IOException {
         if (batch.isEmpty()) {
             return;
         }
@@ -140,6 +140,7 @@ public final class Worker {
             positions.put(states.task(i).key(), i);
         }
         batch.clear();
+        inBatch.clear();
         if (othersAhead && skipFinishedElsewhere(states, positions)) {
             return;
         }
@@ -157,22 +158,30 @@ public final class Worker {
         Map<TaskKey, TaskRunner.Computed> computed = new LinkedHashMap<>();
         try {
             Set<TaskKey> present = store.containing(leases.keySet());
-            for (Lease lease : leases.values()) {
-                int i = positions.get(lease.key());
+            for (Map.Entry<TaskKey, Integer> position : positions.entrySet()) { // in batch order: inputs first
+                Lease lease = leases.get(position.getKey());
+                if (lease == null) {
+                    continue;
+                }
+                int i = position.getValue();
                 if (present.contains(lease.key())) {
                     finished(states, i);
                     listener.taskFinishedElsewhere(states.task(i));
                     othersAhead = true;
-                } else if (failure == null) {
+                } else if (failure == null && inputsReady(states, i, computed)) {
                     compute(states, i, lease, open, computed);
-                }
+                } // else an input was held elsewhere, failed or vanished: release, and look again next pass
                 progressed = true;
                 if (System.nanoTime() - started > 100_000_000L) { // a slow batch shows its results early
                     flush(states, positions, computed, open);
                 }
             }
         } finally {
-            flush(states, positions, computed, open);
+            try {
+                flush(states, positions, computed, open);
+            } finally {
+                runner.unstageAll();
+            }
             List<Lease> release = new ArrayList<>();
             for (Lease lease : open) {
                 if (keeper.drop(lease)) {
@@ -210,7 +219,10 @@ public final class Worker {
         Task<?> task = states.task(i);
         long start = System.nanoTime();
         try {
-            runner.compute(states, i).ifPresent(c -> computed.put(task.key(), c));
+            runner.compute(states, i).ifPresent(c -> {
+                computed.put(task.key(), c);
+                runner.stage(task.key(), c.value()); // for the tasks of the batch that take it as input
+            });
             runningNanos += System.nanoTime() - start;
             ranInBatch++;
         } catch (TaskFailedException e) {
@@ -247,6 +259,7 @@ public final class Worker {
             int i = positions.get(key);
             executed++;
             count(states.task(i), 0);
+            runner.unstage(key);
             runner.remember(key, c.value());
             finished(states, i);
             listener.taskFinished(states.task(i), c.took());
@@ -256,13 +269,28 @@ public final class Worker {
         store.releaseAll(release);
     }
 
-    private static boolean needsAny(TaskStates states, int i, List<Integer> batch) {
+    /**
+     * True if every input of task i that is not finished is in the batch: it can join the batch,
+     * which computes it after them (a chain of short tasks is then claimed and stored a batch at a time, not task by
+     * task). {@link #inputsReady} checks, before computing it, that they did finish.
+     */
+    private static boolean readyAfter(TaskStates states, int i, Set<Integer> inBatch) {
         for (int d : states.dependencies(i)) {
-            if (batch.contains(d)) {
-                return true;
+            if (!states.isFinished(d) && !inBatch.contains(d)) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    /** True if every input of task i is finished or computed in this batch. */
+    private static boolean inputsReady(TaskStates states, int i, Map<TaskKey, TaskRunner.Computed> computed) {
+        for (int d : states.dependencies(i)) {
+            if (!states.isFinished(d) && !computed.containsKey(states.task(d).key())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Looks again at the tasks others held: returns true if any of them is now finished. */
