@@ -168,10 +168,11 @@ public final class Worker {
                     finished(states, i);
                     listener.taskFinishedElsewhere(states.task(i));
                     othersAhead = true;
+                    progressed = true;
                 } else if (failure == null && inputsReady(states, i, computed)) {
                     compute(states, i, lease, open, computed);
-                } // else an input was held elsewhere, failed or vanished: release, and look again next pass
-                progressed = true;
+                    progressed = true;
+                } // else an input was held elsewhere, failed or vanished: release it, and wait as for a held task
                 if (System.nanoTime() - started > 100_000_000L) { // a slow batch shows its results early
                     flush(states, positions, computed, open);
                 }
