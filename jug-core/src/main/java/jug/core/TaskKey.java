@@ -1,5 +1,7 @@
 package jug.core;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The identity of a task: the SHA-256 digest of its name and arguments, written as 64 lowercase hex digits. Two
  * tasks with equal keys are the same task; stores file results under it. See {@link jug.core.hash.CanonicalEncoder}
@@ -10,7 +12,7 @@ public final class TaskKey implements Comparable<TaskKey> {
     /** Number of hex digits in a key. */
     public static final int HEX_LENGTH = 64;
 
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final long a;
     private final long b;
@@ -39,14 +41,19 @@ public final class TaskKey implements Comparable<TaskKey> {
 
     /** The key written as {@code text}, or null if it is not 64 lowercase hex digits (for store listings). */
     public static TaskKey parseOrNull(String text) {
-        if (text.length() != HEX_LENGTH) {
+        return parseOrNull(text.getBytes(StandardCharsets.ISO_8859_1)); // a character beyond Latin-1 becomes '?'
+    }
+
+    /** The key written as the ASCII bytes {@code text}, or null if they are not 64 lowercase hex digits. */
+    public static TaskKey parseOrNull(byte[] text) {
+        if (text.length != HEX_LENGTH) {
             return null;
         }
         long[] words = new long[4];
         for (int w = 0; w < 4; w++) {
             long v = 0;
             for (int i = w * 16; i < w * 16 + 16; i++) {
-                int digit = digit(text.charAt(i));
+                int digit = digit((char) (text[i] & 0xFF));
                 if (digit < 0) {
                     return null;
                 }
@@ -72,12 +79,22 @@ public final class TaskKey implements Comparable<TaskKey> {
 
     /** The 64 hex digits. */
     public String hex() {
-        char[] out = new char[HEX_LENGTH];
-        put(out, 0, a);
-        put(out, 16, b);
-        put(out, 32, c);
-        put(out, 48, d);
-        return new String(out);
+        return new String(hexBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The 64 hex digits as ASCII bytes: what stores put in their keys and index entries, without a String between. */
+    public byte[] hexBytes() {
+        byte[] out = new byte[HEX_LENGTH];
+        putHex(out, 0);
+        return out;
+    }
+
+    /** Writes the 64 hex digits as ASCII bytes into {@code target} from {@code offset}. */
+    public void putHex(byte[] target, int offset) {
+        put(target, offset, a);
+        put(target, offset + 16, b);
+        put(target, offset + 32, c);
+        put(target, offset + 48, d);
     }
 
     /** The 32 digest bytes. */
@@ -157,7 +174,7 @@ public final class TaskKey implements Comparable<TaskKey> {
         return v;
     }
 
-    private static void put(char[] out, int at, long v) {
+    private static void put(byte[] out, int at, long v) {
         for (int i = 15; i >= 0; i--) {
             out[at + i] = DIGITS[(int) (v & 0xF)];
             v >>>= 4;

@@ -20,14 +20,27 @@ import jug.core.TaskKey;
  * another's patterns: {@code jug:a:*} cannot match {@code jug:a:b:…} or {@code jug:a-b:…}, and no name contains a
  * glob character that SCAN would interpret.
  */
-record Namespace(String name) {
+final class Namespace {
     private static final int MAX_LENGTH = 100;
 
-    Namespace {
+    private final String name;
+    // Every task's keys start with one of these: made once, since a worker makes a key or two per task it runs.
+    private final byte[] resultKeyPrefix;
+    private final byte[] lockKeyPrefix;
+
+    Namespace(String name) {
         if (!isValid(name)) {
             throw new IllegalArgumentException("prefix '" + name + "' is not 1 to " + MAX_LENGTH
                     + " letters, digits, '.', '_' or '-'");
         }
+        this.name = name;
+        this.resultKeyPrefix = bytes("jug:" + name + ":result:");
+        this.lockKeyPrefix = bytes("jug:" + name + ":lock:");
+    }
+
+    /** The namespace's name: letters, digits, '.', '_' and '-'. */
+    String name() {
+        return name;
     }
 
     static boolean isValid(String name) {
@@ -59,16 +72,16 @@ record Namespace(String name) {
     }
 
     byte[] resultKey(TaskKey key) {
-        return bytes("jug:" + name + ":result:" + key.hex());
+        return withKey(resultKeyPrefix, key);
     }
 
     byte[] lockKey(TaskKey key) {
-        return bytes("jug:" + name + ":lock:" + key.hex());
+        return withKey(lockKeyPrefix, key);
     }
 
     /** What a result key starts with, before the task key's hex digits. */
     byte[] resultKeyPrefix() {
-        return bytes("jug:" + name + ":result:");
+        return resultKeyPrefix.clone();
     }
 
     /** The key of the set that lists every result. */
@@ -84,6 +97,28 @@ record Namespace(String name) {
     /** The SCAN pattern of every key of the namespace (for tests and administrators, never for listings). */
     String pattern() {
         return "jug:" + name + ":*";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Namespace other && other.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static byte[] withKey(byte[] prefix, TaskKey key) {
+        byte[] out = new byte[prefix.length + TaskKey.HEX_LENGTH];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        key.putHex(out, prefix.length);
+        return out;
     }
 
     private static byte[] bytes(String s) {

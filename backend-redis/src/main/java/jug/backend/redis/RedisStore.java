@@ -110,7 +110,7 @@ public final class RedisStore implements Store {
         List<Object> done = connections.call("remove " + key.shortHex(), c -> {
             c.sendCommand(Command.MULTI);
             c.sendCommand(Command.DEL, namespace.resultKey(key));
-            c.sendCommand(Command.SREM, namespace.resultIndex(), bytes(key.hex()));
+            c.sendCommand(Command.SREM, namespace.resultIndex(), key.hexBytes());
             c.sendCommand(Command.EXEC);
             return transaction(c, 2);
         });
@@ -127,7 +127,7 @@ public final class RedisStore implements Store {
             c.sendCommand(Command.MULTI);
             for (TaskKey key : asked) {
                 c.sendCommand(Command.DEL, namespace.resultKey(key));
-                c.sendCommand(Command.SREM, namespace.resultIndex(), bytes(key.hex()));
+                c.sendCommand(Command.SREM, namespace.resultIndex(), key.hexBytes());
             }
             c.sendCommand(Command.EXEC);
             return transaction(c, 2 * asked.size());
@@ -164,7 +164,7 @@ public final class RedisStore implements Store {
                 List<?> page = (List<?>) Scripts.LIST.run(c, index, List.of(cursor, count, prefix));
                 cursor = (byte[]) page.get(0);
                 for (Object member : (List<?>) page.get(1)) {
-                    TaskKey key = TaskKey.parseOrNull(new String((byte[]) member, StandardCharsets.US_ASCII));
+                    TaskKey key = TaskKey.parseOrNull((byte[]) member);
                     if (key != null) {
                         keys.add(key);
                     }
@@ -209,7 +209,7 @@ public final class RedisStore implements Store {
             c.sendCommand(Command.MULTI);
             for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
                 c.sendCommand(Command.SET, namespace.resultKey(e.getKey()), e.getValue());
-                c.sendCommand(Command.SADD, namespace.resultIndex(), bytes(e.getKey().hex()));
+                c.sendCommand(Command.SADD, namespace.resultIndex(), e.getKey().hexBytes());
             }
             c.sendCommand(Command.EXEC);
             return transaction(c, 2 * entries.size()); // an error (OOM, say) discards it all: no task counts as done
@@ -298,7 +298,7 @@ public final class RedisStore implements Store {
         });
         List<TaskKey> keys = new ArrayList<>();
         for (byte[] member : members) {
-            TaskKey key = TaskKey.parseOrNull(new String(member, StandardCharsets.US_ASCII));
+            TaskKey key = TaskKey.parseOrNull(member);
             if (key != null) {
                 keys.add(key);
             }
