@@ -167,7 +167,7 @@ final class Packs {
 
     /**
      * Writes pack {@code name} again without {@code excluded}, under the pack's lock so that two removals cannot each
-     * bring back what the other removed; returns the keys actually removed.
+     * bring back what the other removed; returns the keys actually removed, with any whose entry a truncation cut off.
      */
     private Set<TaskKey> rewrite(String name, Set<TaskKey> excluded) throws IOException {
         Path lock = locks.resolve("pack-" + name + ".lock");
@@ -189,6 +189,8 @@ final class Packs {
             header.forEach((k, at) -> {
                 if (excluded.contains(k)) {
                     removed.add(k);
+                } else if (at[0] < 0 || at[1] < 0 || at[0] + at[1] > bytes.length) {
+                    removed.add(k); // cut off by a truncation: it could never be read, so it is computed again
                 } else {
                     byte[] entry = new byte[(int) at[1]];
                     System.arraycopy(bytes, (int) at[0], entry, 0, entry.length);

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
+import jug.core.TaskKey;
 import jug.core.store.Lease;
 import jug.core.store.LeaseOwner;
 import jug.core.store.Store;
@@ -38,6 +42,31 @@ class FileStoreTest extends StoreContract {
         String hex = key("a").hex();
         assertThat(dir.resolve("x.jugdata/results/" + hex.substring(0, 2) + "/" + hex)).hasBinaryContent(new byte[] {1});
         assertThat(dir.resolve("x.jugdata/jugstore")).hasContent("jug-store 1");
+    }
+
+    @Test
+    void aTruncatedPackKeepsTheEntriesBeforeTheCutAndRemovingADamagedOneRewritesIt() throws IOException {
+        Map<TaskKey, byte[]> entries = new LinkedHashMap<>();
+        entries.put(key("a"), new byte[] {1, 1, 1});
+        entries.put(key("b"), new byte[] {2, 2, 2});
+        entries.put(key("c"), new byte[] {3, 3, 3});
+        store.writeAll(entries);
+        Path pack;
+        try (Stream<Path> packs = Files.list(dir.resolve("x.jugdata/results/packs"))) {
+            pack = packs.toList().get(0);
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        Files.write(pack, Arrays.copyOf(bytes, bytes.length - 2)); // entries come last: c loses two bytes
+
+        try (Store again = openSameStore()) {
+            assertThat(again.read(key("a"))).hasValueSatisfying(e -> assertThat(e).containsExactly(1, 1, 1));
+            assertThat(again.read(key("c"))).hasValueSatisfying(e -> assertThat(e).isNotEqualTo(new byte[] {3, 3, 3}));
+            assertThat(again.remove(key("b"))).isTrue(); // rewrites the pack, which cannot keep c
+            assertThat(again.keys()).containsExactly(key("a"));
+            assertThat(again.read(key("a"))).hasValueSatisfying(e -> assertThat(e).containsExactly(1, 1, 1));
+            again.write(key("c"), new byte[] {3, 3, 3});
+            assertThat(again.read(key("c"))).hasValueSatisfying(e -> assertThat(e).containsExactly(3, 3, 3));
+        }
     }
 
     @Test
