@@ -212,7 +212,7 @@ public final class FileStore implements Store {
         if (shards == null) {
             return new HashSet<>();
         }
-        Set<TaskKey> keys = null;
+        List<TaskKey> files = new ArrayList<>();
         for (String shard : shards) {
             if (shard.length() != 2) {
                 continue; // packs/
@@ -221,21 +221,14 @@ public final class FileStore implements Store {
             if (names == null) {
                 continue;
             }
-            if (keys == null) { // keys are uniform over the 256 shards: size the set once
-                keys = new HashSet<>(Math.max(16, names.length * 256 * 4 / 3));
-            }
             for (String name : names) {
                 TaskKey key = name.startsWith(shard) ? TaskKey.parseOrNull(name) : null;
                 if (key != null) {
-                    keys.add(key);
+                    files.add(key);
                 }
             }
         }
-        if (keys == null) {
-            keys = new HashSet<>();
-        }
-        keys.addAll(packs.keys());
-        return keys;
+        return packs.keysAnd(files);
     }
 
     @Override

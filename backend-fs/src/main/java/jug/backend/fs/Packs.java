@@ -101,10 +101,13 @@ final class Packs {
         return present;
     }
 
-    /** Every packed key. */
-    synchronized Set<TaskKey> keys() throws IOException {
+    /** Every packed key, together with {@code more}, in one set sized once (a listing of 100,000 results). */
+    synchronized Set<TaskKey> keysAnd(Collection<TaskKey> more) throws IOException {
         refresh();
-        return new HashSet<>(index.keySet());
+        Set<TaskKey> keys = new HashSet<>((int) ((index.size() + more.size()) / 0.75f) + 1);
+        keys.addAll(index.keySet());
+        keys.addAll(more);
+        return keys;
     }
 
     /** The packed entry of {@code key}, if any. */
@@ -292,9 +295,9 @@ final class Packs {
 
     private void add(String name, Collection<TaskKey> keys, Map<TaskKey, long[]> offsets) {
         packs.put(name, List.copyOf(keys));
-        for (TaskKey k : keys) {
-            long[] at = offsets.get(k);
-            Ref ref = new Ref(name, at[0], (int) at[1]);
+        for (Map.Entry<TaskKey, long[]> e : offsets.entrySet()) {
+            TaskKey k = e.getKey();
+            Ref ref = new Ref(name, e.getValue()[0], (int) e.getValue()[1]);
             if (index.putIfAbsent(k, ref) != null) {
                 duplicates.computeIfAbsent(k, x -> new ArrayList<>()).add(ref);
             }
