@@ -41,6 +41,9 @@ public final class TaskKey implements Comparable<TaskKey> {
 
     /** The key written as {@code text}, or null if it is not 64 lowercase hex digits (for store listings). */
     public static TaskKey parseOrNull(String text) {
+        if (text.length() != HEX_LENGTH) {
+            return null; // most names in a listing that are not keys, without copying them
+        }
         return parseOrNull(text.getBytes(StandardCharsets.ISO_8859_1)); // a character beyond Latin-1 becomes '?'
     }
 

@@ -40,8 +40,8 @@ class TaskKeyTest {
 
     @Test
     void textThatIsNotSixtyFourLowercaseHexDigitsIsNoKey() {
-        List<String> bad = new ArrayList<>(List.of("", HEX.substring(1), HEX + "0", HEX.toUpperCase(),
-                HEX.substring(0, 63) + "g", HEX.substring(0, 63) + "\u0100", HEX.substring(0, 63) + "\u0130"));
+        List<String> bad = List.of("", HEX.substring(1), HEX + "0", HEX.toUpperCase(),
+                HEX.substring(0, 63) + "g", HEX.substring(0, 63) + "\u0100", HEX.substring(0, 63) + "\u0130");
         for (String text : bad) {
             assertThat(TaskKey.parseOrNull(text)).as("'%s'", text).isNull();
             assertThat(TaskKey.isValid(text)).as("'%s'", text).isFalse();
