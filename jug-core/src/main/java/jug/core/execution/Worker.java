@@ -165,10 +165,8 @@ public final class Worker {
                 }
                 int i = position.getValue();
                 if (present.contains(lease.key())) {
-                    finished(states, i);
-                    listener.taskFinishedElsewhere(states.task(i));
+                    finishedElsewhere(states, i);
                     othersAhead = true;
-                    progressed = true;
                 } else if (failure == null && inputsReady(states, i, computed)) {
                     compute(states, i, lease, open, computed);
                     progressed = true;
@@ -203,14 +201,7 @@ public final class Worker {
      * returns true if nothing is left to claim.
      */
     private boolean skipFinishedElsewhere(TaskStates states, Map<TaskKey, Integer> positions) throws IOException {
-        Set<TaskKey> present = store.containing(positions.keySet());
-        for (TaskKey key : present) {
-            int i = positions.remove(key);
-            finished(states, i);
-            listener.taskFinishedElsewhere(states.task(i));
-            progressed = true;
-        }
-        othersAhead = !present.isEmpty();
+        othersAhead = takeStored(states, positions);
         return positions.isEmpty();
     }
 
@@ -227,7 +218,7 @@ public final class Worker {
             runningNanos += System.nanoTime() - start;
             ranInBatch++;
         } catch (TaskFailedException e) {
-            count(task, 2);
+            count(task, 1);
             states.markFailed(i);
             listener.taskFailed(task, e);
             if (options.keepFailed()) {
@@ -296,16 +287,30 @@ public final class Worker {
 
     /** Looks again at the tasks others held: returns true if any of them is now finished. */
     private boolean refresh(TaskStates states, Set<Integer> heldElsewhere) throws IOException {
-        Map<TaskKey, Integer> keys = new LinkedHashMap<>();
+        Map<TaskKey, Integer> positions = new LinkedHashMap<>();
         for (int i : heldElsewhere) {
-            keys.put(states.task(i).key(), i);
+            positions.put(states.task(i).key(), i);
         }
-        Set<TaskKey> present = store.containing(keys.keySet());
+        return takeStored(states, positions);
+    }
+
+    /**
+     * Marks finished, in one look at the store, those of {@code positions} (key to task position) whose results
+     * others stored, and removes them from it; returns true if there were any.
+     */
+    private boolean takeStored(TaskStates states, Map<TaskKey, Integer> positions) throws IOException {
+        Set<TaskKey> present = store.containing(positions.keySet());
         for (TaskKey key : present) {
-            finished(states, keys.get(key));
-            listener.taskFinishedElsewhere(states.task(keys.get(key)));
+            finishedElsewhere(states, positions.remove(key));
         }
         return !present.isEmpty();
+    }
+
+    /** Task i's result was stored by another worker. */
+    private void finishedElsewhere(TaskStates states, int i) {
+        finished(states, i);
+        listener.taskFinishedElsewhere(states.task(i));
+        progressed = true;
     }
 
     private Optional<String> blockage(TaskStates states, Set<TaskKey> failedElsewhere) {
@@ -356,8 +361,9 @@ public final class Worker {
         return Optional.empty();
     }
 
+    /** Counts a task of {@code task}'s name as executed here (column 0) or failed here (column 1). */
     private void count(Task<?> task, int column) {
-        tally.computeIfAbsent(task.name(), n -> new int[3])[column]++;
+        tally.computeIfAbsent(task.name(), n -> new int[2])[column]++;
     }
 
     /** Per name: executed and failed here, and "loaded": finished, but not by this worker. */
@@ -368,8 +374,8 @@ public final class Worker {
         }
         Map<String, ExecutionSummary.Counts> perName = new HashMap<>();
         finished.forEach((name, done) -> {
-            int[] c = tally.getOrDefault(name, new int[3]);
-            perName.put(name, new ExecutionSummary.Counts(c[0], done - c[0], c[2]));
+            int[] c = tally.getOrDefault(name, new int[2]);
+            perName.put(name, new ExecutionSummary.Counts(c[0], done - c[0], c[1]));
         });
         return new ExecutionSummary(outcome, reason, perName);
     }
