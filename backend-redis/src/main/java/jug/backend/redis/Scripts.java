@@ -81,13 +81,11 @@ enum Scripts {
 
     /** Renews KEYS[2] if it is still held with token ARGV[2]: counts up, stamps the time, expires after ARGV[1] ms. */
     RENEW("""
-            local v = redis.call('GET', KEYS[2])
-            if not v then return 0 end
-            local token, count, rest = string.match(v, '^L (%S+) (%d+) %d+ (.*)$')
-            if token ~= ARGV[2] then return 0 end
+            local count, rest = held(KEYS[2], ARGV[2])
+            if not count then return 0 end
             local ttl = tonumber(ARGV[1])
             local t = now()
-            local renewed = 'L ' .. token .. ' ' .. (tonumber(count) + 1) .. ' ' .. t .. ' ' .. rest
+            local renewed = 'L ' .. ARGV[2] .. ' ' .. (tonumber(count) + 1) .. ' ' .. t .. ' ' .. rest
             redis.call('SET', KEYS[2], renewed, 'PX', ttl)
             redis.call('ZADD', KEYS[1], t + ttl, member(KEYS[2]))
             return 1
@@ -110,11 +108,9 @@ enum Scripts {
 
     /** Turns KEYS[2], if still held with token ARGV[1], into a failure mark with reason ARGV[2] that never expires. */
     FAIL("""
-            local v = redis.call('GET', KEYS[2])
-            if not v then return 0 end
-            local token, count, rest = string.match(v, '^L (%S+) (%d+) %d+ (.*)$')
-            if token ~= ARGV[1] then return 0 end
-            redis.call('SET', KEYS[2], 'F ' .. token .. ' ' .. count .. ' ' .. now() .. ' ' .. rest .. ' ' .. ARGV[2])
+            local count, rest = held(KEYS[2], ARGV[1])
+            if not count then return 0 end
+            redis.call('SET', KEYS[2], 'F ' .. ARGV[1] .. ' ' .. count .. ' ' .. now() .. ' ' .. rest .. ' ' .. ARGV[2])
             redis.call('ZADD', KEYS[1], '+inf', member(KEYS[2]))
             return 1
             """),
@@ -133,8 +129,9 @@ enum Scripts {
             """);
 
     /**
-     * The server's clock in milliseconds, and the index member of a lock key (its 64 hex digits). Redis before 5 must
-     * be told that a script that reads the clock has its effects replicated.
+     * The server's clock in milliseconds; the index member of a lock key (its 64 hex digits); and, for a lock still
+     * held with a given token, its renewal count and the fields after its time (nil if it is gone, taken over or a
+     * failure mark). Redis before 5 must be told that a script that reads the clock has its effects replicated.
      */
     private static final String PRELUDE = """
             if redis.replicate_commands then redis.replicate_commands() end
@@ -144,6 +141,13 @@ enum Scripts {
             end
             local function member(key)
               return string.sub(key, -64)
+            end
+            local function held(key, token)
+              local v = redis.call('GET', key)
+              if not v then return nil end
+              local t, count, rest = string.match(v, '^L (%S+) (%d+) %d+ (.*)$')
+              if t ~= token then return nil end
+              return count, rest
             end
             """;
 
