@@ -281,8 +281,7 @@ public final class FileStore implements Store {
         if (file == null || !isOurs(lock, file)) {
             return;
         }
-        String line = reason.replace('\n', ' ');
-        LockFile failed = file.content.failed(line.length() > 500 ? line.substring(0, 497) + "..." : line);
+        LockFile failed = file.content.failed(LockRecord.failureLine(reason));
         Path temp = locks.resolve(lease.key().hex() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".failing");
         Files.write(temp, failed.toBytes(), StandardOpenOption.CREATE_NEW);

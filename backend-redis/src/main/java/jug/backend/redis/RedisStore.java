@@ -282,9 +282,7 @@ public final class RedisStore implements Store {
 
     @Override
     public void fail(Lease lease, String reason) throws IOException {
-        String line = reason.replace('\r', ' ').replace('\n', ' ');
-        List<byte[]> args = List.of(bytes(lease.token()),
-                bytes(line.length() > 500 ? line.substring(0, 497) + "..." : line));
+        List<byte[]> args = List.of(bytes(lease.token()), bytes(LockRecord.failureLine(reason)));
         connections.call("mark " + lease.key().shortHex() + " failed",
                 c -> Scripts.FAIL.run(c, lockKeys(lease.key()), args));
     }

@@ -27,6 +27,15 @@ public record LockRecord(TaskKey key, Optional<LeaseOwner> owner, Optional<Strin
         Objects.requireNonNull(version, "version");
     }
 
+    /**
+     * {@code reason} as a failure mark keeps it, in every store: on one line, and at most 500 characters (a mark is
+     * listed with every lock, so a long stack trace would weigh on each listing).
+     */
+    public static String failureLine(String reason) {
+        String line = reason.replace('\r', ' ').replace('\n', ' ');
+        return line.length() > 500 ? line.substring(0, 497) + "..." : line;
+    }
+
     /** True if the lock marks a failed task rather than one being computed. */
     public boolean isFailed() {
         return failure.isPresent();
