@@ -49,8 +49,6 @@ public final class RedisStore implements Store {
     /** The shortest expiry of a lock, whatever its holder's lease time. */
     static final Duration LEAST_EXPIRY = Duration.ofSeconds(2);
 
-    private static final byte[] COUNT = bytes("COUNT");
-
     private final RedisUrl url;
     private final Namespace namespace;
     private final Connections connections;
@@ -107,14 +105,7 @@ public final class RedisStore implements Store {
 
     @Override
     public boolean remove(TaskKey key) throws IOException {
-        List<Object> done = connections.call("remove " + key.shortHex(), c -> {
-            c.sendCommand(Command.MULTI);
-            c.sendCommand(Command.DEL, namespace.resultKey(key));
-            c.sendCommand(Command.SREM, namespace.resultIndex(), key.hexBytes());
-            c.sendCommand(Command.EXEC);
-            return transaction(c, 2);
-        });
-        return (Long) done.get(0) > 0;
+        return !removeAll(List.of(key)).isEmpty();
     }
 
     @Override
@@ -123,7 +114,7 @@ public final class RedisStore implements Store {
             return Set.of();
         }
         List<TaskKey> asked = List.copyOf(keys);
-        List<Object> done = connections.call("remove " + asked.size() + " results", c -> {
+        List<Object> done = connections.call("remove " + label(asked), c -> {
             c.sendCommand(Command.MULTI);
             for (TaskKey key : asked) {
                 c.sendCommand(Command.DEL, namespace.resultKey(key));
@@ -181,7 +172,7 @@ public final class RedisStore implements Store {
             return Set.of();
         }
         List<TaskKey> asked = List.copyOf(keys);
-        return connections.call("look up " + asked.size() + " results", c -> {
+        return connections.call("look up " + label(asked), c -> {
             for (TaskKey key : asked) {
                 c.sendCommand(Command.EXISTS, namespace.resultKey(key));
             }
@@ -204,8 +195,7 @@ public final class RedisStore implements Store {
         for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
             checkSize(e.getKey(), e.getValue());
         }
-        connections.call("write " + (entries.size() == 1 ? entries.keySet().iterator().next().shortHex()
-                : entries.size() + " results"), c -> {
+        connections.call("write " + label(entries.keySet()), c -> {
             c.sendCommand(Command.MULTI);
             for (Map.Entry<TaskKey, byte[]> e : entries.entrySet()) {
                 c.sendCommand(Command.SET, namespace.resultKey(e.getKey()), e.getValue());
@@ -352,6 +342,11 @@ public final class RedisStore implements Store {
             }
         }
         return results;
+    }
+
+    /** Names the results of a call for its error message: the key if there is one, else how many. */
+    private static String label(Collection<TaskKey> keys) {
+        return keys.size() == 1 ? keys.iterator().next().shortHex() : keys.size() + " results";
     }
 
     private List<byte[]> lockKeys(TaskKey key) {
