@@ -101,8 +101,9 @@ public final class FileStore implements Store {
         this.fsync = fsync;
         this.packs = new Packs(results.resolve("packs"), tmp, locks);
         Path marker = root.resolve(MARKER);
-        if (Files.isRegularFile(marker) && !Files.readString(marker).equals(MARKER_TEXT)) {
-            throw new IOException(root + " was written by an incompatible jug (" + Files.readString(marker).trim()
+        String format = Files.isRegularFile(marker) ? Files.readString(marker) : MARKER_TEXT;
+        if (!format.equals(MARKER_TEXT)) {
+            throw new IOException(root + " was written by an incompatible jug (" + format.trim()
                     + "); use another --jugdir or a jug that reads it");
         }
     }
@@ -317,6 +318,11 @@ public final class FileStore implements Store {
         return Files.getAttribute(path, "unix:ino");
     }
 
+    /** How many names a file has: an owner file that no lock links to has one. */
+    private static int links(Path path) throws IOException {
+        return ((Number) Files.getAttribute(path, "unix:nlink")).intValue();
+    }
+
     /** This process's owner file for {@code owner}, created on first use. */
     private OwnerFile ownerFile(LeaseOwner owner) throws IOException {
         OwnerFile file = owners.get(owner.worker());
@@ -329,11 +335,7 @@ public final class FileStore implements Store {
                 Path dir = locks.resolve("owners");
                 ensureDirectory(dir);
                 Path path = dir.resolve(owner.worker() + ".owner");
-                LockFile content = new LockFile(owner, owner.worker(), 0, Optional.empty());
-                Files.write(path, content.toBytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
-                file = new OwnerFile(path, inode(path), content);
-                owners.put(owner.worker(), file);
+                file = writeOwnerFile(path, new LockFile(owner, owner.worker(), 0, Optional.empty()));
             }
             return file;
         }
@@ -351,12 +353,16 @@ public final class FileStore implements Store {
                     return file;
                 }
             }
-            Files.write(file.path, file.content.toBytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            OwnerFile fresh = new OwnerFile(file.path, inode(file.path), file.content);
-            owners.put(file.content.token(), fresh);
-            return fresh;
+            return writeOwnerFile(file.path, file.content);
         }
+    }
+
+    /** Writes a worker's owner file and makes it the one the worker's next locks link to (its token names it). */
+    private OwnerFile writeOwnerFile(Path path, LockFile content) throws IOException {
+        Files.write(path, content.toBytes());
+        OwnerFile file = new OwnerFile(path, inode(path), content);
+        owners.put(content.token(), file);
+        return file;
     }
 
     private static void linkBack(Path ownerFile, Path lock) throws IOException {
@@ -465,7 +471,7 @@ public final class FileStore implements Store {
                 try {
                     boolean leftover = dir.equals(tmp) || name.endsWith(".removed") || name.endsWith(".failing")
                             || (dir.equals(ownerDir) && !owners.containsKey(name.replace(".owner", ""))
-                                && ((Number) Files.getAttribute(path, "unix:nlink")).intValue() == 1
+                                && links(path) == 1
                                 && !isLiveHere(path));
                     if (leftover && Files.getLastModifiedTime(path).toInstant().isBefore(before)) {
                         removed += Files.deleteIfExists(path) ? 1 : 0;
@@ -483,7 +489,7 @@ public final class FileStore implements Store {
     public void close() throws IOException {
         for (OwnerFile file : owners.values()) {
             try {
-                if (((Number) Files.getAttribute(file.path, "unix:nlink")).intValue() == 1) {
+                if (links(file.path) == 1) {
                     Files.deleteIfExists(file.path);
                 }
             } catch (NoSuchFileException e) {
