@@ -80,7 +80,7 @@ final class Packs {
             throw e;
         }
         synchronized (this) {
-            add(name, entries.keySet(), headerOffsets(entries));
+            add(name, headerOffsets(entries));
         }
     }
 
@@ -188,7 +188,7 @@ final class Packs {
             }
             Map<TaskKey, byte[]> kept = new LinkedHashMap<>();
             Set<TaskKey> removed = new HashSet<>();
-            Map<TaskKey, long[]> header = decodeHeader(ByteBuffer.wrap(bytes), name);
+            Map<TaskKey, long[]> header = decodeHeader(ByteBuffer.wrap(bytes));
             header.forEach((k, at) -> {
                 if (excluded.contains(k)) {
                     removed.add(k);
@@ -282,8 +282,8 @@ final class Packs {
             ByteBuffer header = ByteBuffer.allocate(9 + count * RECORD + 4);
             in.read(header, 0);
             header.flip();
-            Map<TaskKey, long[]> entries = decodeHeader(header, name);
-            add(name, entries.keySet(), entries);
+            Map<TaskKey, long[]> entries = decodeHeader(header);
+            add(name, entries);
             return true;
         } catch (NoSuchFileException e) {
             return false;
@@ -293,8 +293,9 @@ final class Packs {
         }
     }
 
-    private void add(String name, Collection<TaskKey> keys, Map<TaskKey, long[]> offsets) {
-        packs.put(name, List.copyOf(keys));
+    /** Indexes pack {@code name}, given its keys' {offset, length}. */
+    private void add(String name, Map<TaskKey, long[]> offsets) {
+        packs.put(name, List.copyOf(offsets.keySet()));
         for (Map.Entry<TaskKey, long[]> e : offsets.entrySet()) {
             TaskKey k = e.getKey();
             Ref ref = new Ref(name, e.getValue()[0], (int) e.getValue()[1]);
@@ -362,7 +363,7 @@ final class Packs {
     }
 
     /** Key → {offset, length}; an empty map if the header is damaged (its results then count as absent). */
-    private static Map<TaskKey, long[]> decodeHeader(ByteBuffer b, String name) {
+    private static Map<TaskKey, long[]> decodeHeader(ByteBuffer b) {
         Map<TaskKey, long[]> entries = new LinkedHashMap<>();
         if (b.remaining() < 13 || b.get(0) != MAGIC[0] || b.get(1) != MAGIC[1] || b.get(2) != MAGIC[2]
                 || b.get(3) != MAGIC[3] || b.get(4) != VERSION) {
