@@ -76,10 +76,8 @@ public final class StoredResults implements ResultSource {
             }
             return Optional.of(new Stored(codec.decode(entry.get())));
         } catch (CorruptResultException e) {
-            warnings.accept(store.describe() + ": result " + task.key() + " (" + task.name() + ") is corrupt ("
-                    + e.getMessage() + "); it will be computed again");
             try {
-                store.remove(task.key());
+                removeCorrupt(store, task, e, warnings);
             } catch (IOException removal) {
                 throw new UncheckedIOException(removal);
             }
@@ -87,5 +85,13 @@ public final class StoredResults implements ResultSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reports that {@code task}'s stored result is corrupt, and removes it so that the task is computed again. */
+    static void removeCorrupt(Store store, Task<?> task, CorruptResultException e, Consumer<String> warnings)
+            throws IOException {
+        warnings.accept(store.describe() + ": result " + task.key() + " (" + task.name() + ") is corrupt ("
+                + e.getMessage() + "); it will be computed again");
+        store.remove(task.key());
     }
 }

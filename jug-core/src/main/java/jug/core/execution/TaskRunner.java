@@ -129,12 +129,10 @@ final class TaskRunner {
             remember(key, value);
             return value;
         } catch (CorruptResultException e) {
-            listener.warning(store.describe() + ": result " + key + " (" + dependency.name() + ") is corrupt ("
-                    + e.getMessage() + "); it will be computed again");
             try {
-                store.remove(key);
+                StoredResults.removeCorrupt(store, dependency, e, listener::warning);
             } catch (IOException removal) {
-                e.addSuppressed(removal);
+                // the input is computed again all the same, and its new result replaces the corrupt one
             }
             states.markUnfinished(at);
             throw new MissingInput();
