@@ -146,15 +146,18 @@ public final class Cleanup {
      */
     public Report apply(Store store) throws IOException {
         int results = orphans.isEmpty() ? 0 : store.removeAll(orphans).size();
-        int locks = 0;
-        for (LockRecord lock : abandonedLocks) {
-            locks += store.breakLock(lock) ? 1 : 0;
-        }
-        int marks = 0;
-        for (LockRecord lock : failureMarks) {
-            marks += store.breakLock(lock) ? 1 : 0;
-        }
+        int locks = breakAll(store, abandonedLocks);
+        int marks = breakAll(store, failureMarks);
         int leftovers = parts.contains(Part.LEFTOVERS) ? store.removeLeftovers(LEFTOVER_AGE) : 0;
         return new Report(results, locks, marks, leftovers);
+    }
+
+    /** Breaks each lock that is still as listed; returns how many it broke. */
+    private static int breakAll(Store store, List<LockRecord> locks) throws IOException {
+        int broken = 0;
+        for (LockRecord lock : locks) {
+            broken += store.breakLock(lock) ? 1 : 0;
+        }
+        return broken;
     }
 }
