@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * How task arguments are walked: to find the tasks nested in them (through lists, sets, maps, arrays, records,
@@ -28,36 +29,53 @@ final class Arguments {
     private Arguments() {
     }
 
-    /** Adds every task found in {@code arg} to {@code into}, in the order met. */
+    /** Adds every task found in {@code arg} to {@code into}, in the order met (a tasklet as the task it views). */
     static void collectTasks(Object arg, Set<Task<?>> into) {
-        if (arg instanceof Tasklet<?> view) {
-            into.add(view.root());
-        } else if (arg instanceof Task<?> task) {
-            into.add(task);
+        visitTasks(arg, task -> {
+            into.add(task instanceof Tasklet<?> view ? view.root() : task);
+            return true;
+        });
+    }
+
+    /**
+     * Shows {@code visit} the tasks nested in {@code arg}, in the order met, until it returns false; returns false if
+     * it stopped there.
+     */
+    private static boolean visitTasks(Object arg, Predicate<Task<?>> visit) {
+        if (arg instanceof Task<?> task) {
+            return visit.test(task);
         } else if (arg instanceof Collection<?> c) {
             for (Object e : c) {
-                collectTasks(e, into);
+                if (!visitTasks(e, visit)) {
+                    return false;
+                }
             }
         } else if (arg instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                collectTasks(e.getKey(), into);
-                collectTasks(e.getValue(), into);
+                if (!visitTasks(e.getKey(), visit) || !visitTasks(e.getValue(), visit)) {
+                    return false;
+                }
             }
         } else if (arg instanceof Object[] array) {
             for (Object e : array) {
-                collectTasks(e, into);
+                if (!visitTasks(e, visit)) {
+                    return false;
+                }
             }
         } else if (arg instanceof Optional<?> o) {
-            o.ifPresent(v -> collectTasks(v, into));
+            return o.isEmpty() || visitTasks(o.get(), visit);
         } else if (arg instanceof NoHash<?> n) {
-            collectTasks(n.value(), into);
+            return visitTasks(n.value(), visit);
         } else if (arg instanceof CustomHash<?> h) {
-            collectTasks(h.value(), into);
+            return visitTasks(h.value(), visit);
         } else if (arg instanceof Record r) {
             for (RecordComponent c : r.getClass().getRecordComponents()) {
-                collectTasks(component(r, c), into);
+                if (!visitTasks(component(r, c), visit)) {
+                    return false;
+                }
             }
         }
+        return true;
     }
 
     /** The value the task receives for {@code arg}: tasks replaced by their values, wrappers unwrapped. */
@@ -112,12 +130,7 @@ final class Arguments {
         if (arg == null || arg instanceof String || arg instanceof Number || arg instanceof Boolean) {
             return false;
         }
-        if (arg instanceof Task<?>) {
-            return true;
-        }
-        Set<Task<?>> found = new LinkedHashSet<>();
-        collectTasks(arg, found);
-        return !found.isEmpty();
+        return !visitTasks(arg, task -> false); // stops at the first task, not after every one
     }
 
     /**
