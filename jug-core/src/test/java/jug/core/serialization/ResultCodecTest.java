@@ -59,6 +59,13 @@ class ResultCodecTest {
         return codec.decode(codec.encode(value, METADATA));
     }
 
+    /** Round-trips {@code value}, checking that its entry has payload kind {@code kind} (see ResultCodec). */
+    private Object roundTrip(Object value, char kind) throws CorruptResultException {
+        byte[] entry = codec.encode(value, METADATA);
+        assertThat((char) entry[5]).as("payload kind").isEqualTo(kind);
+        return codec.decode(entry);
+    }
+
     static List<Object> kryoValues() {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("list", new ArrayList<>(List.of(1, 2, 3)));
@@ -139,9 +146,7 @@ class ResultCodecTest {
     @ParameterizedTest
     @MethodSource("kryoValues")
     void kryoValueRoundTrips(Object value) throws CorruptResultException {
-        byte[] entry = codec.encode(value, METADATA);
-        assertThat((char) entry[5]).isEqualTo('K');
-        Object back = codec.decode(entry);
+        Object back = roundTrip(value, 'K');
         if (value instanceof Object[] array) {
             assertThat(back).isInstanceOf(array.getClass());
             assertThat(Arrays.deepEquals((Object[]) back, array)).as("deep equality").isTrue();
@@ -176,9 +181,7 @@ class ResultCodecTest {
 
     @Test
     void nullIsStoredWithoutAPayload() throws CorruptResultException {
-        byte[] entry = codec.encode(null, METADATA);
-        assertThat((char) entry[5]).isEqualTo('N');
-        assertThat(codec.decode(entry)).isNull();
+        assertThat(roundTrip(null, 'N')).isNull();
     }
 
     static List<Object> primitiveArrays() {
@@ -195,9 +198,7 @@ class ResultCodecTest {
     @ParameterizedTest
     @MethodSource("primitiveArrays")
     void primitiveArrayTakesTheRawPathAndRoundTrips(Object array) throws CorruptResultException {
-        byte[] entry = codec.encode(array, METADATA);
-        assertThat((char) entry[5]).isEqualTo('A');
-        Object back = codec.decode(entry);
+        Object back = roundTrip(array, 'A');
         assertThat(back).isInstanceOf(array.getClass());
         assertThat(Arrays.deepEquals(new Object[] {back}, new Object[] {array})).as("deep equality").isTrue();
     }
