@@ -260,6 +260,31 @@ public abstract class StoreContract {
         assertThat(store.tryLease(key("t"), owner("two"))).isPresent();
     }
 
+    /** One attempt of a worker in a race; {@code worker} numbers it. */
+    @FunctionalInterface
+    private interface Attempt {
+        boolean wins(int worker) throws Exception;
+    }
+
+    /** Starts {@code workers} attempts on {@code pool} at once; returns how many won. */
+    private static int winners(ExecutorService pool, int workers, Attempt attempt) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> attempts = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            attempts.add(pool.submit((Callable<Boolean>) () -> {
+                start.await();
+                return attempt.wins(worker);
+            }));
+        }
+        start.countDown();
+        int winners = 0;
+        for (Future<Boolean> f : attempts) {
+            winners += f.get() ? 1 : 0;
+        }
+        return winners;
+    }
+
     @Test
     void ofManyWorkersRacingForOneLeaseExactlyOneWins() throws Exception {
         int workers = 8;
@@ -267,20 +292,7 @@ public abstract class StoreContract {
         try {
             for (int round = 0; round < 50; round++) {
                 TaskKey k = key("race" + round);
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Boolean>> attempts = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    String name = "w" + w;
-                    attempts.add(pool.submit(() -> {
-                        start.await();
-                        return store.tryLease(k, owner(name)).isPresent();
-                    }));
-                }
-                start.countDown();
-                int winners = 0;
-                for (Future<Boolean> f : attempts) {
-                    winners += f.get() ? 1 : 0;
-                }
+                int winners = winners(pool, workers, w -> store.tryLease(k, owner("w" + w)).isPresent());
                 assertThat(winners).as("round %d", round).isEqualTo(1);
             }
         } finally {
@@ -297,19 +309,7 @@ public abstract class StoreContract {
                 TaskKey k = key("stale" + round);
                 store.tryLease(k, owner("dead")).orElseThrow();
                 LockRecord observed = store.locks().stream().filter(l -> l.key().equals(k)).findFirst().orElseThrow();
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Boolean>> attempts = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    attempts.add(pool.submit((Callable<Boolean>) () -> {
-                        start.await();
-                        return store.breakLock(observed);
-                    }));
-                }
-                start.countDown();
-                int winners = 0;
-                for (Future<Boolean> f : attempts) {
-                    winners += f.get() ? 1 : 0;
-                }
+                int winners = winners(pool, workers, w -> store.breakLock(observed));
                 assertThat(winners).as("round %d", round).isEqualTo(1);
                 assertThat(store.locks().stream().filter(l -> l.key().equals(k))).isEmpty();
             }
