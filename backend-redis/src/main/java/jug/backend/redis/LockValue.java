@@ -1,12 +1,9 @@
 package jug.backend.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -58,9 +55,7 @@ record LockValue(boolean failed, String token, long count, Instant renewed, Leas
             return Optional.of(new LockValue(f[0].equals("F"), f[1], Long.parseLong(f[2]),
                     Instant.ofEpochMilli(Long.parseLong(f[3])), owner,
                     f.length == 11 ? Optional.of(f[10]) : Optional.empty()));
-        } catch (NumberFormatException | DateTimeException e) {
-            return Optional.empty();
-        } catch (IllegalArgumentException e) { // LeaseOwner refused a field
+        } catch (IllegalArgumentException | DateTimeException e) { // a bad number, or LeaseOwner refused a field
             return Optional.empty();
         }
     }
@@ -71,7 +66,7 @@ record LockValue(boolean failed, String token, long count, Instant renewed, Leas
      */
     static String version(byte[] value) {
         Matcher m = HEAD.matcher(new String(value, StandardCharsets.UTF_8));
-        return m.lookingAt() ? m.group(1) + ":" + m.group(2) + ":" + m.group(3) : "?" + sha1Hex(value);
+        return m.lookingAt() ? m.group(1) + ":" + m.group(2) + ":" + m.group(3) : "?" + Scripts.sha1Hex(value);
     }
 
     /** The lock as {@link jug.core.store.Store#locks} lists it. */
@@ -83,13 +78,5 @@ record LockValue(boolean failed, String token, long count, Instant renewed, Leas
         LockValue v = lock.get();
         Optional<String> failure = v.failed ? Optional.of(v.reason.orElse("")) : Optional.empty();
         return new LockRecord(key, Optional.of(v.owner), failure, version(value), Optional.of(v.renewed));
-    }
-
-    private static String sha1Hex(byte[] value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

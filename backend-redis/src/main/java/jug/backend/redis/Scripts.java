@@ -184,7 +184,8 @@ enum Scripts {
         return all;
     }
 
-    private static String sha1Hex(byte[] bytes) {
+    /** SHA-1 in hex, as Redis computes it: for a script's digest, and in the Lua {@code redis.sha1hex}. */
+    static String sha1Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
