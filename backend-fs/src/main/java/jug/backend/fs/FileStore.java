@@ -381,7 +381,8 @@ public final class FileStore implements Store {
             return records;
         }
         for (String name : names) {
-            if (!name.endsWith(".lock") || !TaskKey.isValid(name.substring(0, name.length() - 5))) {
+            TaskKey key = name.endsWith(".lock") ? TaskKey.parseOrNull(name.substring(0, name.length() - 5)) : null;
+            if (key == null) {
                 continue;
             }
             Path path = locks.resolve(name);
@@ -389,7 +390,6 @@ public final class FileStore implements Store {
                 byte[] bytes = Files.readAllBytes(path);
                 Instant renewed = Files.getLastModifiedTime(path).toInstant();
                 Optional<LockFile> lock = LockFile.parse(bytes);
-                TaskKey key = new TaskKey(name.substring(0, name.length() - 5));
                 String version = lock.map(LockFile::version).orElse(unreadable(bytes));
                 records.add(new LockRecord(key, lock.map(LockFile::owner), lock.flatMap(LockFile::failure), version,
                         Optional.of(renewed)));
