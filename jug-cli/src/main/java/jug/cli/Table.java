@@ -35,11 +35,6 @@ final class Table {
         return this;
     }
 
-    /** True if no row was added. */
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     String render() {
         int width = 9;
         for (String h : headers) {
