@@ -94,7 +94,7 @@ final class ExecuteCommand implements Callable<Integer> {
                 Session.Evaluated evaluated = session.evaluate(true);
                 warnIfTasksVanished(previous, evaluated.graph(), progress);
                 TaskGraph graph = selected(evaluated.graph(), selected);
-                if (selected != null && graph.size() == 0 && evaluated.evaluation().complete()) {
+                if (selected != null && graph.size() == 0 && evaluated.complete()) {
                     throw selected.matchesNothing("--target", jugfile.jugfile, evaluated.graph(), true);
                 }
                 Set<TaskKey> finished = evaluated.finished();
@@ -106,7 +106,7 @@ final class ExecuteCommand implements Callable<Integer> {
                 if (round.outcome() != Outcome.FINISHED) {
                     break;
                 }
-                if (evaluated.evaluation().complete()) {
+                if (evaluated.complete()) {
                     if (round.total().executed() > 0) {
                         checkDeclaresTheSameTasks(session, evaluated.graph(), progress);
                     }
