@@ -46,7 +46,7 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--aggressive-unload", description = "Keep no result in memory longer than the task that needs it.")
     boolean aggressiveUnload;
 
-    @Option(names = "--lease-time", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--lease-time", paramLabel = "SECONDS", defaultValue = "" + Session.LEASE_SECONDS,
             description = "Seconds a lock may go unrenewed before other workers take over its task (default: "
                     + "${DEFAULT-VALUE}).")
     double leaseSeconds;
