@@ -28,8 +28,8 @@ final class CleanupCommand implements Callable<Integer> {
 
     static final class Only {
         @Option(names = "--locks-only", description = "Remove only the locks of workers that are gone (their "
-                + "process ended on this host, or they went unrenewed for twice the lease time, 60 s); keeps results, "
-                + "failure marks and live locks. Reads no task list.")
+                + "process ended on this host, or they went unrenewed for twice the lease time, "
+                + 2 * Session.LEASE_SECONDS + " s); keeps results, failure marks and live locks. Reads no task list.")
         boolean locks;
 
         @Option(names = "--failed-only", description = "Remove only the failure marks that `execute --keep-failed` "

@@ -1,6 +1,5 @@
 package jug.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import jug.core.Task;
@@ -12,6 +11,7 @@ import jug.core.graph.TaskGraph;
  * per pair of names where a task of one needs a task of the other, labelled with how many such task pairs there are.
  */
 final class DotGraph {
+    /** The states a node lists, in this order, with their colours (as countsLabel lists their counts). */
     private static final String[][] STATES = {
         {"failed", "#ff4080"}, {"waiting", "#f98cb6"}, {"ready", "#fca985"}, {"running", "#7589bf"},
         {"finished", "#85ca5d"}};
@@ -47,18 +47,12 @@ final class DotGraph {
     }
 
     private static String countsLabel(TaskCounts.Counts c) {
-        Map<String, Integer> values = new LinkedHashMap<>();
-        values.put("failed", c.failed());
-        values.put("waiting", c.waiting());
-        values.put("ready", c.ready());
-        values.put("running", c.running());
-        values.put("finished", c.finished());
+        int[] counts = {c.failed(), c.waiting(), c.ready(), c.running(), c.finished()}; // in the order of STATES
         StringBuilder s = new StringBuilder();
-        for (String[] state : STATES) {
-            int n = values.get(state[0]);
-            if (n > 0) {
-                s.append(s.length() == 0 ? "" : " ").append("<font color=\"").append(state[1]).append("\">")
-                        .append(n).append(' ').append(state[0]).append("</font>");
+        for (int i = 0; i < STATES.length; i++) {
+            if (counts[i] > 0) {
+                s.append(s.length() == 0 ? "" : " ").append("<font color=\"").append(STATES[i][1]).append("\">")
+                        .append(counts[i]).append(' ').append(STATES[i][0]).append("</font>");
             }
         }
         return s.length() == 0 ? "no tasks" : s.toString();

@@ -46,7 +46,7 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--aggressive-unload", description = "Keep no result in memory longer than the task that needs it.")
     boolean aggressiveUnload;
 
-    @Option(names = "--lease-time", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--lease-time", paramLabel = "SECONDS", defaultValue = "" + Session.LEASE_SECONDS,
             description = "Seconds a lock may go unrenewed before other workers take over its task (default: "
                     + "${DEFAULT-VALUE}).")
     double leaseSeconds;
@@ -94,7 +94,7 @@ final class ExecuteCommand implements Callable<Integer> {
                 Session.Evaluated evaluated = session.evaluate(true);
                 warnIfTasksVanished(previous, evaluated.graph(), progress);
                 TaskGraph graph = selected(evaluated.graph(), selected);
-                if (selected != null && graph.size() == 0 && evaluated.evaluation().complete()) {
+                if (selected != null && graph.size() == 0 && evaluated.complete()) {
                     throw selected.matchesNothing("--target", jugfile.jugfile, evaluated.graph(), true);
                 }
                 Set<TaskKey> finished = evaluated.finished();
@@ -106,7 +106,7 @@ final class ExecuteCommand implements Callable<Integer> {
                 if (round.outcome() != Outcome.FINISHED) {
                     break;
                 }
-                if (evaluated.evaluation().complete()) {
+                if (evaluated.complete()) {
                     if (round.total().executed() > 0) {
                         checkDeclaresTheSameTasks(session, evaluated.graph(), progress);
                     }

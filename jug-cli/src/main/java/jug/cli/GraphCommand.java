@@ -61,8 +61,7 @@ final class GraphCommand implements Callable<Integer> {
             out.flush();
             return ExitStatus.OK.code();
         }
-        String stem = output != null ? output.replaceFirst("\\.(svg|png|dot)$", "")
-                : jugfile.jugfile.replaceFirst("\\.java$", "");
+        String stem = output != null ? output.replaceFirst("\\.(svg|png|dot)$", "") : jugfile.stem();
         Path target = Path.of(output != null ? output : stem + "." + format.extension());
         Path dotFile = format == Format.DOT ? target : Path.of(stem + ".dot");
         Files.writeString(dotFile, dot, StandardCharsets.UTF_8);

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import jug.core.JugException;
 import jug.core.JugfileException;
-import jug.core.TaskFailedException;
 import jug.core.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,7 +123,7 @@ public final class JugCommand implements Callable<Integer> {
         } else if (cause instanceof IOException) {
             status = ExitStatus.STORE_UNAVAILABLE;
             message = "store error: " + cause;
-        } else if (cause instanceof TaskFailedException || cause instanceof JugException) {
+        } else if (cause instanceof JugException) { // TaskFailedException among them
             status = ExitStatus.TASK_FAILED;
             message = cause.getMessage();
         } else if (cause instanceof CommandLine.ParameterException p) {

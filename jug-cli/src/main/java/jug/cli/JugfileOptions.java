@@ -75,11 +75,16 @@ final class JugfileOptions {
      * for today's date ({@code 2026-11-25}).
      */
     String jugdir() {
-        String stem = jugfile.endsWith(".java") ? jugfile.substring(0, jugfile.length() - 5) : jugfile;
+        String stem = stem();
         if (common.jugdir == null) {
             return stem + ".jugdata";
         }
         return common.jugdir.replace("%(jugfile)s", stem).replace("%(date)s", java.time.LocalDate.now().toString());
+    }
+
+    /** The jugfile's path without {@code .java}: what the default store and graph file are named after. */
+    String stem() {
+        return jugfile.endsWith(".java") ? jugfile.substring(0, jugfile.length() - 5) : jugfile;
     }
 
     /** The pipeline's stable name: the jugfile's absolute, normalised path, or the class name of a compiled one. */

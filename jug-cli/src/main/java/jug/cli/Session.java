@@ -19,11 +19,14 @@ import jug.core.store.Store;
  * {@code define} against a fresh snapshot of the store, so barriers see what is finished now.
  */
 final class Session implements AutoCloseable {
+    /** The default of {@code execute --lease-time}, in seconds. */
+    static final int LEASE_SECONDS = 30;
+
     /**
      * The lease time that commands other than {@code execute} assume for workers (execute's default): a lock
      * unrenewed for twice as long belongs to a worker that is gone.
      */
-    static final Duration LEASE_TIME = Duration.ofSeconds(30);
+    static final Duration LEASE_TIME = Duration.ofSeconds(LEASE_SECONDS);
 
     private final Jugfile jugfile;
     private final Store store;

@@ -31,9 +31,10 @@ final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Jugfile loaded = jugfile.load();
+        Jugfile loaded;
         try (Session session = jugfile.open(spec.commandLine().getErr())) {
             session.evaluate(false); // declaration errors are reported here, as by every other command
+            loaded = session.jugfile();
         }
         Path dir = Files.createTempDirectory("jug-shell");
         try {

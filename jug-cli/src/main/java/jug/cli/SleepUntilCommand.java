@@ -2,7 +2,6 @@ package jug.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import jug.core.TaskKey;
@@ -50,8 +49,7 @@ final class SleepUntilCommand implements Callable<Integer> {
             Session.Evaluated evaluated = session.evaluate(false);
             Set<TaskKey> stored = evaluated.finished();
             while (true) {
-                GraphState state = GraphState.of(evaluated.graph(), stored, session.store().locks(), Instant.now(),
-                        Session.LEASE_TIME);
+                GraphState state = GraphState.read(evaluated.graph(), stored, session.store(), Session.LEASE_TIME);
                 TaskCounts.Counts c = state.counts().total();
                 if (c.finished() == c.total() && evaluated.complete()) {
                     return ExitStatus.OK.code();

@@ -36,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TaskCounts counts;
         boolean complete;
-        Map<String, ComputeTimes.Times> computed = Map.of();
+        Map<String, ComputeTimes.Times> computed = null; // only with --times
         try (Session session = jugfile.open(spec.commandLine().getErr())) {
             Session.Evaluated evaluated = session.evaluate(false);
             complete = evaluated.complete();
@@ -46,12 +46,12 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(StatusReport.json(counts, complete, times ? computed : null));
+            out.println(StatusReport.json(counts, complete, computed));
             out.flush();
             return ExitStatus.OK.code();
         }
         out.print(oneLine ? StatusReport.summary(counts) : StatusReport.table(counts));
-        if (times) {
+        if (computed != null) {
             out.print(StatusReport.times(computed));
         }
         if (counts.stale() > 0) {

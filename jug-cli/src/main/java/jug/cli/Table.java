@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-name tables that status, execute and invalidate print: right-aligned count columns, then the task name,
- * a rule, one row per name (sorted), a dotted rule and a total row. Names are never wrapped or cut.
+ * The per-name tables that status, execute, count and invalidate print: right-aligned count columns, then the task
+ * name, a rule, one row per name (sorted), a dotted rule and a total row. Names are never wrapped or cut.
  */
 final class Table {
     private final List<String> headers;
@@ -33,11 +33,6 @@ final class Table {
         }
         total = counts;
         return this;
-    }
-
-    /** True if no row was added. */
-    boolean isEmpty() {
-        return rows.isEmpty();
     }
 
     String render() {

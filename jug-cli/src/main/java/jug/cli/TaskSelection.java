@@ -9,9 +9,9 @@ import jug.core.graph.TaskGraph;
 import jug.core.graph.TaskPattern;
 
 /**
- * Selects tasks for {@code invalidate}, {@code show} and the shell: a name pattern as Python jug's {@code --target}
- * reads it ({@link TaskPattern}), a key prefix of at least 6 hex digits (as messages print keys: {@code 3f9a12b4c5d6}),
- * or both as {@code NAME@KEYPREFIX}.
+ * Selects tasks for {@code execute --target}, {@code invalidate}, {@code show} and the shell: a name pattern as
+ * Python jug's {@code --target} reads it ({@link TaskPattern}), a key prefix of at least 6 hex digits (as messages
+ * print keys: {@code 3f9a12b4c5d6}), or both as {@code NAME@KEYPREFIX}.
  */
 record TaskSelection(String text, Predicate<Task<?>> predicate) implements Predicate<Task<?>> {
     private static final Pattern KEY_PREFIX = Pattern.compile("[0-9a-f]{6,64}");
