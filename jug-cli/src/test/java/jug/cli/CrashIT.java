@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
+import jug.core.store.LockRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,9 +82,10 @@ class CrashIT {
     void sigtermReleasesTheLocksAtOnce() throws Exception {
         JugProcess.Running first = startSlowWorker("60", "30");
         waitForLine("start " + first.process().pid(), Duration.ofSeconds(60));
+        assertThat(locks()).as("the running task's lock, as the store lists it").hasSize(1);
         first.process().destroy(); // SIGTERM, as a batch system's scancel or qdel sends
         first.process().waitFor();
-        assertThat(lockFiles()).isEmpty();
+        assertThat(locks()).isEmpty();
         JugProcess.Running second = jug().start("execute", "Jugfile.java", "--", log.toString(), "60");
         try {
             waitForLine("start " + second.process().pid(), Duration.ofSeconds(60));
@@ -111,13 +112,12 @@ class CrashIT {
         throw new AssertionError("no line '" + line + "' in " + log + " within " + timeout);
     }
 
-    private List<Path> lockFiles() throws IOException {
-        Path locks = dir.resolve("Jugfile.jugdata/locks");
-        if (!Files.exists(locks)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(locks)) {
-            return files.filter(p -> p.toString().endsWith(".lock")).toList();
-        }
+    /** The store the jug processes use: by default the directory next to the jugfile; a subclass may set another. */
+    String jugdir() {
+        return dir.resolve("Jugfile.jugdata").toString();
+    }
+
+    private List<LockRecord> locks() throws IOException {
+        return StoreFiles.locks(jugdir(), dir);
     }
 }

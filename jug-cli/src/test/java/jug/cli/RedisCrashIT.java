@@ -7,9 +7,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisCrashIT extends CrashIT {
     @RegisterExtension
     static final SharedRedisServer redis = new SharedRedisServer();
+    private String jugdir;
 
     @BeforeEach
     void useRedis() throws Exception {
-        redis.useIn(dir, "");
+        jugdir = redis.useIn(dir, "");
+    }
+
+    @Override
+    String jugdir() {
+        return jugdir;
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
+import jug.core.store.LockRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,7 @@ class ScenariosIT {
         assertThat(r.err()).contains("Jugfile.someFail(2) threw java.lang.IllegalArgumentException: bad 2")
                 .contains("6 unfinished tasks cannot run: 3 failed and 3 need a task that failed");
         assertThat(results()).isEqualTo(14);
-        assertThat(lockFiles()).isEqualTo(3);
+        assertThat(locks()).as("failure marks").hasSize(3);
         String status = jug().run("status", "Jugfile.java").assertExit(0).out();
         assertThat(status).containsPattern("3\\s+0\\s+0\\s+7\\s+0\\s+Jugfile.plus1")
                 .containsPattern("0\\s+0\\s+0\\s+7\\s+3\\s+Jugfile.someFail");
@@ -86,7 +87,7 @@ class ScenariosIT {
     void withoutKeepGoingTheFirstFailureStopsTheWorkerAndIsRetriedNextTime() throws Exception {
         JugProcess.jugfile("failing", dir);
         jug().run("execute", "Jugfile.java").assertExit(1);
-        assertThat(lockFiles()).isZero();
+        assertThat(locks()).isEmpty();
         int before = results();
         assertThat(before).isLessThan(14);
         JugProcess.Result again = jug().run("execute", "Jugfile.java").assertExit(1);
@@ -139,13 +140,12 @@ class ScenariosIT {
         return Integer.parseInt(some.group(1));
     }
 
-    private int lockFiles() throws IOException {
-        Path locks = dir.resolve("Jugfile.jugdata/locks");
-        if (!Files.exists(locks)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(locks)) {
-            return (int) files.filter(p -> p.toString().endsWith(".lock")).count();
-        }
+    /** The store the jug processes use: by default the directory next to the jugfile; a subclass may set another. */
+    String jugdir() {
+        return dir.resolve("Jugfile.jugdata").toString();
+    }
+
+    private List<LockRecord> locks() throws IOException {
+        return StoreFiles.locks(jugdir(), dir);
     }
 }
