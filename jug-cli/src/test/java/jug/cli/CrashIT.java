@@ -37,9 +37,7 @@ class CrashIT {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(seconds).as("the dead owner is detected without waiting for the lease").isLessThan(4 + 10);
         assertThat(second.err()).contains("which is no longer running");
-        List<String> lines = Files.readAllLines(log);
-        assertThat(lines.stream().filter(l -> l.startsWith("end"))).hasSize(1);
-        assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+        assertLoggedOnce("end");
     }
 
     @Test
@@ -56,9 +54,7 @@ class CrashIT {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertThat(seconds).as("waited for the lease, then ran the task").isBetween(2.0 + 3, 2.0 + 3 + 15);
             assertThat(second.err()).contains("took over the lock").contains("stopped renewing it");
-            List<String> lines = Files.readAllLines(log);
-            assertThat(lines.stream().filter(l -> l.startsWith("end"))).hasSize(1);
-            assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+            assertLoggedOnce("end");
         } finally {
             first.process().destroyForcibly().waitFor();
             new ProcessBuilder("kill", "-CONT", Long.toString(firstPid)).start().waitFor();
@@ -73,9 +69,7 @@ class CrashIT {
         second.assertExit(0);
         jug().finish(first).assertExit(0);
         assertThat(second.err()).doesNotContain("took over");
-        List<String> lines = Files.readAllLines(log);
-        assertThat(lines.stream().filter(l -> l.startsWith("start"))).hasSize(1);
-        assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+        assertLoggedOnce("start");
     }
 
     @Test
@@ -99,6 +93,13 @@ class CrashIT {
         log = dir.resolve("side.log");
         jug().run("status", "Jugfile.java", "--", log.toString(), seconds).assertExit(0); // compile once
         return jug().start("execute", "Jugfile.java", "--lease-time", leaseSeconds, "--", log.toString(), seconds);
+    }
+
+    /** The slow task's {@code mark} line is in the log once, and each of the four tasks after it ran once. */
+    private void assertLoggedOnce(String mark) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.stream().filter(l -> l.startsWith(mark))).hasSize(1);
+        assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
     }
 
     private void waitForLine(String line, Duration timeout) throws Exception {

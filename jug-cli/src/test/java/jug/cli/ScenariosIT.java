@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jug.core.store.LockRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,17 +126,17 @@ class ScenariosIT {
 
     /** The number of finished tasks, as `jug status --short` reports it (results may be packed many to a file). */
     private int results(String... jugfileArgs) throws Exception {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("status", "Jugfile.java", "--short"));
+        List<String> args = new ArrayList<>(List.of("status", "Jugfile.java", "--short"));
         if (jugfileArgs.length > 0) {
             args.add("--");
-            args.addAll(java.util.List.of(jugfileArgs));
+            args.addAll(List.of(jugfileArgs));
         }
         String out = jug().run(args.toArray(String[]::new)).assertExit(0).out();
-        java.util.regex.Matcher all = java.util.regex.Pattern.compile("All tasks finished \\((\\d+) tasks\\)").matcher(out);
+        Matcher all = Pattern.compile("All tasks finished \\((\\d+) tasks\\)").matcher(out);
         if (all.find()) {
             return Integer.parseInt(all.group(1));
         }
-        java.util.regex.Matcher some = java.util.regex.Pattern.compile("(\\d+) finished").matcher(out);
+        Matcher some = Pattern.compile("(\\d+) finished").matcher(out);
         if (!some.find()) {
             throw new AssertionError("no finished count in: " + out);
         }
