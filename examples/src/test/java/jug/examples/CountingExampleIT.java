@@ -2,15 +2,10 @@ package jug.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,11 +31,12 @@ class CountingExampleIT {
         Files.copy(examples.resolve("counting").resolve("Jugfile.java"), dir.resolve("Jugfile.java"));
         String classpath = examples.resolve("target").resolve("lib") + "/*";
 
-        Process a = start("execute", "Jugfile.java", "--classpath", classpath);
-        Process b = start("execute", "Jugfile.java", "--classpath", classpath);
-        String outA = finish(a);
-        String outB = finish(b);
-        assertThat(executed(outA) + executed(outB)).isEqualTo(TASKS);
+        ExampleJug jug = new ExampleJug(dir, cache);
+        ExampleJug.Running a = jug.start("execute", "Jugfile.java", "--classpath", classpath);
+        ExampleJug.Running b = jug.start("execute", "Jugfile.java", "--classpath", classpath);
+        String outA = ExampleJug.finish(a);
+        String outB = ExampleJug.finish(b);
+        assertThat(ExampleJug.executed(outA) + ExampleJug.executed(outB)).isEqualTo(TASKS);
 
         Path results = dir.resolve("results");
         String table = Files.readString(results.resolve("results.txt"));
@@ -57,34 +53,8 @@ class CountingExampleIT {
         assertThat(q2.values()).as("every method counts usefully; table:%n%s", table).allMatch(q -> q > 0.5);
         assertThat(Files.readAllBytes(results.resolve("experiments.png"))).startsWith(0x89, 'P', 'N', 'G');
 
-        assertThat(finish(start("status", "Jugfile.java", "--classpath", classpath, "--short")))
+        assertThat(jug.run("status", "Jugfile.java", "--classpath", classpath, "--short"))
                 .contains("All tasks finished (" + TASKS);
-        assertThat(executed(finish(start("execute", "Jugfile.java", "--classpath", classpath)))).isZero();
-    }
-
-    private static int executed(String output) {
-        return output.lines().filter(l -> l.endsWith("  Total")).findFirst()
-                .map(l -> Integer.parseInt(l.trim().split("\\s+")[0]))
-                .orElseThrow(() -> new AssertionError("no Total row in:\n" + output));
-    }
-
-    private Process start(String... args) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", System.getProperty("jug.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().put("JUG_CACHE_DIR", cache.toString());
-        return builder.start();
-    }
-
-    private static String finish(Process p) throws IOException, InterruptedException {
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-            assertThat(p.exitValue()).as("exit code; output:%n%s", out).isZero();
-            return out;
-        } finally {
-            p.destroyForcibly();
-        }
+        assertThat(ExampleJug.executed(jug.run("execute", "Jugfile.java", "--classpath", classpath))).isZero();
     }
 }

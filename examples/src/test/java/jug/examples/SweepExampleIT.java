@@ -2,13 +2,9 @@ package jug.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,37 +30,15 @@ class SweepExampleIT {
                 }
             }
         }
-        String first = jug("execute", "sweep/Jugfile.java");
-        assertThat(executed(first)).isEqualTo(4 + 24 + 1);
+        ExampleJug jug = new ExampleJug(dir, cache);
+        String first = jug.run("execute", "sweep/Jugfile.java");
+        assertThat(ExampleJug.executed(first)).isEqualTo(4 + 24 + 1);
         assertThat(first).containsPattern("best: sigma [0-9.]+, (mean|otsu|rc) threshold, [48]-connectivity");
 
-        String invalidated = jug("invalidate", "sweep/Jugfile.java", "--target", "sweep.rc");
+        String invalidated = jug.run("invalidate", "sweep/Jugfile.java", "--target", "sweep.rc");
         assertThat(invalidated).containsPattern("8\\s+sweep.rc").containsPattern("1\\s+Jugfile.summarize");
-        String again = jug("execute", "sweep/Jugfile.java");
-        assertThat(executed(again)).isEqualTo(9);
+        String again = jug.run("execute", "sweep/Jugfile.java");
+        assertThat(ExampleJug.executed(again)).isEqualTo(9);
         assertThat(again).containsPattern("8\\s+0\\s+0\\s+sweep.rc").containsPattern("0\\s+8\\s+0\\s+sweep.otsu");
-    }
-
-    private static int executed(String output) {
-        return output.lines().filter(l -> l.endsWith("  Total")).findFirst()
-                .map(l -> Integer.parseInt(l.trim().split("\\s+")[0]))
-                .orElseThrow(() -> new AssertionError("no Total row in:\n" + output));
-    }
-
-    private String jug(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("jug.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().put("JUG_CACHE_DIR", cache.toString());
-        Process p = builder.start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-            assertThat(p.exitValue()).as("exit code of %s; output:%n%s", args[0], out).isZero();
-            return out;
-        } finally {
-            p.destroyForcibly();
-        }
     }
 }

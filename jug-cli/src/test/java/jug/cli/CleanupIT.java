@@ -142,13 +142,13 @@ class CleanupIT {
         jug().run("execute", "Jugfile.java", "--", "30", "0", "old").assertExit(0); // orphans for cleanup to find
         List<JugProcess.Running> workers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
-            workers.add(jug().start(concat(run, "execute")));
+            workers.add(jug().start(JugProcess.prepend(run, "execute")));
         }
         int cleanups = 0;
         int whileWorking = 0;
         while (workers.stream().anyMatch(w -> w.process().isAlive()) || cleanups < 3) {
             boolean working = workers.stream().allMatch(w -> w.process().isAlive());
-            JugProcess.Result c = jug().run(concat(run, "cleanup", "--force"));
+            JugProcess.Result c = jug().run(JugProcess.prepend(run, "cleanup", "--force"));
             c.assertExit(0);
             cleanups++;
             whileWorking += working ? 1 : 0;
@@ -162,14 +162,7 @@ class CleanupIT {
         assertThat(runs).hasSize(301);
         assertThat(runs.values()).as("every task ran exactly once").allMatch(n -> n == 1);
         assertThat(store().results()).as("every result stayed, every orphan went").hasSize(301);
-        jug().run(concat(run, "check")).assertExit(0);
+        jug().run(JugProcess.prepend(run, "check")).assertExit(0);
         assertThat(whileWorking).as("cleanups run while both workers worked").isGreaterThanOrEqualTo(2);
-    }
-
-    /** The command words {@code head}, then {@code tail}. */
-    private static String[] concat(String[] tail, String... head) {
-        List<String> all = new ArrayList<>(List.of(head));
-        all.addAll(List.of(tail));
-        return all.toArray(String[]::new);
     }
 }

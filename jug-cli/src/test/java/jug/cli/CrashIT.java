@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
+import jug.core.store.LockRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +37,7 @@ class CrashIT {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(seconds).as("the dead owner is detected without waiting for the lease").isLessThan(4 + 10);
         assertThat(second.err()).contains("which is no longer running");
-        List<String> lines = Files.readAllLines(log);
-        assertThat(lines.stream().filter(l -> l.startsWith("end"))).hasSize(1);
-        assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+        assertLoggedOnce("end");
     }
 
     @Test
@@ -56,9 +54,7 @@ class CrashIT {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertThat(seconds).as("waited for the lease, then ran the task").isBetween(2.0 + 3, 2.0 + 3 + 15);
             assertThat(second.err()).contains("took over the lock").contains("stopped renewing it");
-            List<String> lines = Files.readAllLines(log);
-            assertThat(lines.stream().filter(l -> l.startsWith("end"))).hasSize(1);
-            assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+            assertLoggedOnce("end");
         } finally {
             first.process().destroyForcibly().waitFor();
             new ProcessBuilder("kill", "-CONT", Long.toString(firstPid)).start().waitFor();
@@ -73,18 +69,17 @@ class CrashIT {
         second.assertExit(0);
         jug().finish(first).assertExit(0);
         assertThat(second.err()).doesNotContain("took over");
-        List<String> lines = Files.readAllLines(log);
-        assertThat(lines.stream().filter(l -> l.startsWith("start"))).hasSize(1);
-        assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+        assertLoggedOnce("start");
     }
 
     @Test
     void sigtermReleasesTheLocksAtOnce() throws Exception {
         JugProcess.Running first = startSlowWorker("60", "30");
         waitForLine("start " + first.process().pid(), Duration.ofSeconds(60));
+        assertThat(locks()).as("the running task's lock, as the store lists it").hasSize(1);
         first.process().destroy(); // SIGTERM, as a batch system's scancel or qdel sends
         first.process().waitFor();
-        assertThat(lockFiles()).isEmpty();
+        assertThat(locks()).isEmpty();
         JugProcess.Running second = jug().start("execute", "Jugfile.java", "--", log.toString(), "60");
         try {
             waitForLine("start " + second.process().pid(), Duration.ofSeconds(60));
@@ -100,6 +95,13 @@ class CrashIT {
         return jug().start("execute", "Jugfile.java", "--lease-time", leaseSeconds, "--", log.toString(), seconds);
     }
 
+    /** The slow task's {@code mark} line is in the log once, and each of the four tasks after it ran once. */
+    private void assertLoggedOnce(String mark) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.stream().filter(l -> l.startsWith(mark))).hasSize(1);
+        assertThat(lines.stream().filter(l -> l.startsWith("after"))).hasSize(4).doesNotHaveDuplicates();
+    }
+
     private void waitForLine(String line, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -111,13 +113,12 @@ class CrashIT {
         throw new AssertionError("no line '" + line + "' in " + log + " within " + timeout);
     }
 
-    private List<Path> lockFiles() throws IOException {
-        Path locks = dir.resolve("Jugfile.jugdata/locks");
-        if (!Files.exists(locks)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(locks)) {
-            return files.filter(p -> p.toString().endsWith(".lock")).toList();
-        }
+    /** The store the jug processes use: by default the directory next to the jugfile; a subclass may set another. */
+    String jugdir() {
+        return dir.resolve("Jugfile.jugdata").toString();
+    }
+
+    private List<LockRecord> locks() throws IOException {
+        return StoreFiles.locks(jugdir(), dir);
     }
 }

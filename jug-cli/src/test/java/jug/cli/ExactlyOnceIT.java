@@ -45,9 +45,9 @@ class ExactlyOnceIT {
         Path log = dir.resolve("side.log");
         String[] args = {"--", "4", "600", log.toString()};
         JugProcess jug = new JugProcess(dir, cache);
-        jug.run(concat(new String[] {"status", "Jugfile.java"}, args)).assertExit(0);
-        JugProcess.Running a = jug.start(concat(new String[] {"execute", "Jugfile.java"}, args));
-        JugProcess.Running b = jug.start(concat(new String[] {"execute", "Jugfile.java"}, args));
+        jug.run(JugProcess.prepend(args, "status", "Jugfile.java")).assertExit(0);
+        JugProcess.Running a = jug.start(JugProcess.prepend(args, "execute", "Jugfile.java"));
+        JugProcess.Running b = jug.start(JugProcess.prepend(args, "execute", "Jugfile.java"));
         int executed = totalExecuted(jug.finish(a).assertExit(0).out()) + totalExecuted(jug.finish(b).assertExit(0).out());
 
         List<String> lines = Files.readAllLines(log);
@@ -58,14 +58,8 @@ class ExactlyOnceIT {
                     .as("chain %d's steps, in the order computed", c).isSorted().hasSize(600);
         }
         assertThat(executed).isEqualTo(4 * 600 + 1);
-        assertThat(jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out())
+        assertThat(jug.run(JugProcess.prepend(args, "status", "Jugfile.java", "--short")).assertExit(0).out())
                 .contains("All tasks finished (2401 tasks)");
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 
     private void runWorkersAndCheck(int workers, String... options) throws Exception {

@@ -85,7 +85,6 @@ class InvalidateIT {
         String out = jug().run("invalidate", "--target", target, "--dry-run").assertExit(0).out();
         assertThat(out).contains("Dry run: nothing was removed.");
         assertThat(store().results()).isEqualTo(before);
-        return out.lines().filter(l -> l.endsWith("  Total")).findFirst()
-                .map(l -> Integer.parseInt(l.trim().split("\\s+")[0])).orElseThrow();
+        return ExactlyOnceIT.totalExecuted(out); // the Total row's first column: here, the results it would remove
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,13 @@ final class JugProcess {
             Files.deleteIfExists(running.out());
             Files.deleteIfExists(running.err());
         }
+    }
+
+    /** The command line {@code words}, then {@code args}: {@code prepend(args, "status", "--short")}. */
+    static String[] prepend(String[] args, String... words) {
+        String[] all = Arrays.copyOf(words, words.length + args.length);
+        System.arraycopy(args, 0, all, words.length, args.length);
+        return all;
     }
 
     static String jar() {

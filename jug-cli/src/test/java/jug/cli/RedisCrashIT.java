@@ -1,31 +1,21 @@
 package jug.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import jug.backend.redis.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link CrashIT}'s killed, hung and stopped workers, on a Redis store: their locks are taken over the same way. */
 class RedisCrashIT extends CrashIT {
-    private static RedisServer server;
-
-    @BeforeAll
-    static void startServer(@TempDir Path serverDir) throws Exception {
-        server = RedisServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedRedisServer redis = new SharedRedisServer();
+    private String jugdir;
 
     @BeforeEach
     void useRedis() throws Exception {
-        Files.writeString(dir.resolve(".jugrc"), "jugdir = " + server.url("") + "\n");
+        jugdir = redis.useIn(dir, "");
+    }
+
+    @Override
+    String jugdir() {
+        return jugdir;
     }
 }

@@ -1,59 +1,25 @@
 package jug.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import jug.backend.redis.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link ScenariosIT}, Python jug's acceptance scenarios, on a Redis store. The one scenario that counts lock files is
- * restated with the lock index on the server.
+ * {@link ScenariosIT}, Python jug's acceptance scenarios, on a Redis store (each test in a namespace of its own). The
+ * scenarios that count locks and failure marks read them from the server, through the store's listing.
  */
 class RedisScenariosIT extends ScenariosIT {
-    private static RedisServer server;
+    @RegisterExtension
+    static final SharedRedisServer redis = new SharedRedisServer();
     private static int projects;
-    private String prefix;
-
-    @BeforeAll
-    static void startServer(@TempDir Path serverDir) throws Exception {
-        server = RedisServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    private String jugdir;
 
     @BeforeEach
     void useRedis() throws Exception {
-        prefix = "scenario-" + ++projects;
-        Files.writeString(dir.resolve(".jugrc"), "jugdir = " + server.url("prefix=" + prefix) + "\n");
+        jugdir = redis.useIn(dir, "prefix=scenario-" + ++projects);
     }
 
     @Override
-    @Test
-    void keepGoingAndKeepFailedLeaveFailureMarksAndWaitingTasks() throws Exception {
-        JugProcess.jugfile("failing", dir);
-        JugProcess jug = new JugProcess(dir, cache);
-        JugProcess.Result r = jug.run("execute", "Jugfile.java", "--keep-going", "--keep-failed").assertExit(1);
-        assertThat(r.err()).contains("Jugfile.someFail(2) threw java.lang.IllegalArgumentException: bad 2")
-                .contains("6 unfinished tasks cannot run: 3 failed and 3 need a task that failed");
-        long results = server.with(j -> j.scard("jug:" + prefix + ":results"));
-        long marks = server.with(j -> j.zcard("jug:" + prefix + ":locks"));
-        assertThat(results).isEqualTo(14);
-        assertThat(marks).isEqualTo(3);
-        String status = jug.run("status", "Jugfile.java").assertExit(0).out();
-        assertThat(status).containsPattern("3\\s+0\\s+0\\s+7\\s+0\\s+Jugfile.plus1")
-                .containsPattern("0\\s+0\\s+0\\s+7\\s+3\\s+Jugfile.someFail");
-        JugProcess.Result again = jug.run("execute", "Jugfile.java").assertExit(1);
-        assertThat(ExactlyOnceIT.totalExecuted(again.out())).as("failed tasks are not retried").isZero();
+    String jugdir() {
+        return jugdir;
     }
 }

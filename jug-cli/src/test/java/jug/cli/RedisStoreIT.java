@@ -52,12 +52,7 @@ class RedisStoreIT {
         String jugdir = server.url("prefix=restart");
         JugProcess jug = jug(dir);
         String[] args = {"--jugdir", jugdir, "--", "1000", log.toString()};
-        jug.run(concat(new String[] {"status", "Jugfile.java"}, args)).assertExit(0);
-        List<JugProcess.Running> workers = new ArrayList<>();
-        for (int w = 0; w < 3; w++) {
-            workers.add(jug.start(concat(new String[] {"execute", "Jugfile.java"}, args)));
-        }
-        waitForLines(log, 100, Duration.ofSeconds(60));
+        List<JugProcess.Running> workers = startThreeWorkers(jug, args, log);
         server.restart();
         int linesAtRestart = Files.readAllLines(log).size();
         int executed = 0;
@@ -70,7 +65,7 @@ class RedisStoreIT {
         assertThat(runs).hasSize(1001);
         assertThat(runs.values()).as("no task ran twice").allMatch(n -> n == 1);
         assertThat(executed).isEqualTo(1001);
-        assertThat(jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out())
+        assertThat(jug.run(JugProcess.prepend(args, "status", "Jugfile.java", "--short")).assertExit(0).out())
                 .contains("All tasks finished (1001 tasks)");
         assertThat(number(j -> j.scard("jug:restart:results"))).as("nothing lost").isEqualTo(1001L);
     }
@@ -83,12 +78,7 @@ class RedisStoreIT {
         String jugdir = server.url("prefix=gone&retry=3");
         JugProcess jug = jug(dir);
         String[] args = {"--jugdir", jugdir, "--", "20000", log.toString()};
-        jug.run(concat(new String[] {"status", "Jugfile.java"}, args)).assertExit(0);
-        List<JugProcess.Running> workers = new ArrayList<>();
-        for (int w = 0; w < 3; w++) {
-            workers.add(jug.start(concat(new String[] {"execute", "Jugfile.java"}, args)));
-        }
-        waitForLines(log, 100, Duration.ofSeconds(60));
+        List<JugProcess.Running> workers = startThreeWorkers(jug, args, log);
         server.stop();
         long t0 = System.nanoTime();
         for (JugProcess.Running r : workers) {
@@ -135,17 +125,17 @@ class RedisStoreIT {
         Path log = dir.resolve("side.log");
         String[] args = {"--jugdir", server.url("prefix=full"), "--", "12", log.toString()};
         JugProcess jug = jug(dir);
-        JugProcess.Result full = jug.run(concat(new String[] {"execute", "Jugfile.java"}, args)).assertExit(3);
+        JugProcess.Result full = jug.run(JugProcess.prepend(args, "execute", "Jugfile.java")).assertExit(3);
         assertThat(full.err()).contains("the server is out of memory (OOM").doesNotContain("\tat ");
-        String status = jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out();
+        String status = jug.run(JugProcess.prepend(args, "status", "Jugfile.java", "--short")).assertExit(0).out();
         long stored = server.with(j -> j.scard("jug:full:results"));
         assertThat(stored).isBetween(1L, 11L);
         assertThat(status).startsWith("12 tasks: 0 waiting, " + (12 - stored) + " ready, 0 running, " + stored
                 + " finished");
         server.with(j -> j.configSet("maxmemory", "0"));
-        JugProcess.Result rest = jug.run(concat(new String[] {"execute", "Jugfile.java"}, args)).assertExit(0);
+        JugProcess.Result rest = jug.run(JugProcess.prepend(args, "execute", "Jugfile.java")).assertExit(0);
         assertThat(ExactlyOnceIT.totalExecuted(rest.out())).isEqualTo(12 - (int) stored);
-        assertThat(jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out())
+        assertThat(jug.run(JugProcess.prepend(args, "status", "Jugfile.java", "--short")).assertExit(0).out())
                 .contains("All tasks finished (12 tasks)");
     }
 
@@ -226,7 +216,7 @@ class RedisStoreIT {
         Path log = dir.resolve("side.log");
         String[] args = {"--jugdir", server.url("prefix=damaged"), "--", log.toString()};
         JugProcess jug = jug(dir);
-        jug.run(concat(new String[] {"execute", "Jugfile.java"}, args)).assertExit(0);
+        jug.run(JugProcess.prepend(args, "execute", "Jugfile.java")).assertExit(0);
         assertThat(Files.readAllLines(log)).contains("sum 285.0").hasSize(11);
         List<byte[]> keys = server.with(j -> new ArrayList<>(j.keys("jug:damaged:result:*".getBytes())));
         byte[] sum = keys.stream().filter(k -> new String(server.with(j -> j.get(k)), java.nio.charset.StandardCharsets
@@ -236,13 +226,13 @@ class RedisStoreIT {
         entry[entry.length / 2] ^= 0x10;
         server.with(j -> j.set(victim, entry));
         server.with(j -> j.del(sum)); // deleted behind jug's back: still listed, but the worker checks
-        JugProcess.Result rerun = jug.run(concat(new String[] {"execute", "Jugfile.java"}, args)).assertExit(0);
+        JugProcess.Result rerun = jug.run(JugProcess.prepend(args, "execute", "Jugfile.java")).assertExit(0);
         String victimHex = new String(victim).substring("jug:damaged:result:".length());
         assertThat(rerun.err()).contains("redis://127.0.0.1:" + server.port() + "/0?prefix=damaged: result "
                 + victimHex).contains("is corrupt").contains("computed again");
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).hasSize(13).endsWith("sum 285.0");
-        assertThat(jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out())
+        assertThat(jug.run(JugProcess.prepend(args, "status", "Jugfile.java", "--short")).assertExit(0).out())
                 .contains("All tasks finished (11 tasks)");
     }
 
@@ -253,16 +243,27 @@ class RedisStoreIT {
         Path log = dir.resolve("side.log");
         String[] args = {"--jugdir", server.url("prefix=term"), "--", log.toString(), "60"};
         JugProcess jug = jug(dir);
-        jug.run(concat(new String[] {"status", "Jugfile.java"}, args)).assertExit(0);
-        JugProcess.Running worker = jug.start(concat(new String[] {"execute", "Jugfile.java"}, args));
+        jug.run(JugProcess.prepend(args, "status", "Jugfile.java")).assertExit(0);
+        JugProcess.Running worker = jug.start(JugProcess.prepend(args, "execute", "Jugfile.java"));
         waitForLines(log, 1, Duration.ofSeconds(60));
         assertThat(number(j -> j.zcard("jug:term:locks"))).isEqualTo(1L);
         worker.process().destroy();
         worker.process().waitFor();
         assertThat(number(j -> j.zcard("jug:term:locks"))).isZero();
         assertThat(number(j -> (long) j.keys("jug:term:lock:*").size())).isZero();
-        assertThat(jug.run(concat(new String[] {"status", "Jugfile.java", "--short"}, args)).assertExit(0).out())
+        assertThat(jug.run(JugProcess.prepend(args, "status", "Jugfile.java", "--short")).assertExit(0).out())
                 .startsWith("5 tasks: 4 waiting, 1 ready, 0 running");
+    }
+
+    /** Compiles the jugfile once, starts three workers on it and returns once they have logged 100 tasks. */
+    private static List<JugProcess.Running> startThreeWorkers(JugProcess jug, String[] args, Path log) throws Exception {
+        jug.run(JugProcess.prepend(args, "status", "Jugfile.java")).assertExit(0);
+        List<JugProcess.Running> workers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            workers.add(jug.start(JugProcess.prepend(args, "execute", "Jugfile.java")));
+        }
+        waitForLines(log, 100, Duration.ofSeconds(60));
+        return workers;
     }
 
     private long number(Function<Jedis, Long> query) {
@@ -278,12 +279,5 @@ class RedisStoreIT {
             Thread.sleep(10);
         }
         throw new AssertionError(log + " has fewer than " + lines + " lines after " + timeout);
-    }
-
-    private static String[] concat(String[] first, String[] second) {
-        String[] all = new String[first.length + second.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
     }
 }

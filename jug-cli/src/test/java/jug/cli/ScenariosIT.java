@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jug.core.store.LockRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +78,7 @@ class ScenariosIT {
         assertThat(r.err()).contains("Jugfile.someFail(2) threw java.lang.IllegalArgumentException: bad 2")
                 .contains("6 unfinished tasks cannot run: 3 failed and 3 need a task that failed");
         assertThat(results()).isEqualTo(14);
-        assertThat(lockFiles()).isEqualTo(3);
+        assertThat(locks()).as("failure marks").hasSize(3);
         String status = jug().run("status", "Jugfile.java").assertExit(0).out();
         assertThat(status).containsPattern("3\\s+0\\s+0\\s+7\\s+0\\s+Jugfile.plus1")
                 .containsPattern("0\\s+0\\s+0\\s+7\\s+3\\s+Jugfile.someFail");
@@ -86,7 +90,7 @@ class ScenariosIT {
     void withoutKeepGoingTheFirstFailureStopsTheWorkerAndIsRetriedNextTime() throws Exception {
         JugProcess.jugfile("failing", dir);
         jug().run("execute", "Jugfile.java").assertExit(1);
-        assertThat(lockFiles()).isZero();
+        assertThat(locks()).isEmpty();
         int before = results();
         assertThat(before).isLessThan(14);
         JugProcess.Result again = jug().run("execute", "Jugfile.java").assertExit(1);
@@ -122,30 +126,29 @@ class ScenariosIT {
 
     /** The number of finished tasks, as `jug status --short` reports it (results may be packed many to a file). */
     private int results(String... jugfileArgs) throws Exception {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("status", "Jugfile.java", "--short"));
+        List<String> args = new ArrayList<>(List.of("status", "Jugfile.java", "--short"));
         if (jugfileArgs.length > 0) {
             args.add("--");
-            args.addAll(java.util.List.of(jugfileArgs));
+            args.addAll(List.of(jugfileArgs));
         }
         String out = jug().run(args.toArray(String[]::new)).assertExit(0).out();
-        java.util.regex.Matcher all = java.util.regex.Pattern.compile("All tasks finished \\((\\d+) tasks\\)").matcher(out);
+        Matcher all = Pattern.compile("All tasks finished \\((\\d+) tasks\\)").matcher(out);
         if (all.find()) {
             return Integer.parseInt(all.group(1));
         }
-        java.util.regex.Matcher some = java.util.regex.Pattern.compile("(\\d+) finished").matcher(out);
+        Matcher some = Pattern.compile("(\\d+) finished").matcher(out);
         if (!some.find()) {
             throw new AssertionError("no finished count in: " + out);
         }
         return Integer.parseInt(some.group(1));
     }
 
-    private int lockFiles() throws IOException {
-        Path locks = dir.resolve("Jugfile.jugdata/locks");
-        if (!Files.exists(locks)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(locks)) {
-            return (int) files.filter(p -> p.toString().endsWith(".lock")).count();
-        }
+    /** The store the jug processes use: by default the directory next to the jugfile; a subclass may set another. */
+    String jugdir() {
+        return dir.resolve("Jugfile.jugdata").toString();
+    }
+
+    private List<LockRecord> locks() throws IOException {
+        return StoreFiles.locks(jugdir(), dir);
     }
 }

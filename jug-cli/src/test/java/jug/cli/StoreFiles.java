@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jug.core.TaskKey;
+import jug.core.store.LockRecord;
 import jug.core.store.Store;
 
 /** What a test can see of a file store directly: its result files, lock files and leftovers. */
@@ -26,6 +27,17 @@ final class StoreFiles {
     Set<String> results() throws IOException {
         try (Store store = Store.open(root.toString())) {
             return store.keys().stream().map(TaskKey::hex).collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * The locks (held locks and failure marks) of store {@code jugdir} as jug, run on Jugfile.java in {@code workDir},
+     * sees them: through the store's own listing, so for any backend (a Redis store's namespace is derived from the
+     * jugfile's path, as the jug process in {@code workDir} resolves it).
+     */
+    static List<LockRecord> locks(String jugdir, Path workDir) throws IOException {
+        try (Store store = Store.open(jugdir, workDir.toRealPath().resolve("Jugfile.java").toString())) {
+            return store.locks();
         }
     }
 

@@ -45,14 +45,14 @@ class WaitIT {
         JugProcess.jugfile("workload", dir);
         String[] args = {"Jugfile.java", "--", "6", "300", "w"};
         jug().run("status", "Jugfile.java", "--", "6", "300", "w").assertExit(0); // compiles, for both
-        JugProcess.Running waiting = jug().start(with("sleep-until", args));
-        JugProcess.Running worker = jug().start(with("execute", args));
+        JugProcess.Running waiting = jug().start(JugProcess.prepend(args, "sleep-until"));
+        JugProcess.Running worker = jug().start(JugProcess.prepend(args, "execute"));
         jug().finish(worker).assertExit(0);
         long workerDone = System.nanoTime();
         jug().finish(waiting).assertExit(0);
         double lag = (System.nanoTime() - workerDone) / 1e9;
         assertThat(lag).as("seconds between the worker's end and sleep-until's").isLessThan(2.5);
-        jug().run(with("check", args)).assertExit(0);
+        jug().run(JugProcess.prepend(args, "check")).assertExit(0);
     }
 
     @Test
@@ -84,12 +84,5 @@ class WaitIT {
                 + "remain").contains("--idle-timeout 0");
         JugProcess.Result timeout = jug().run("sleep-until", "--idle-timeout", "0", "--timeout", "1").assertExit(1);
         assertThat(timeout.err()).contains("timed out after 1.0 s with 32 of 32 tasks unfinished");
-    }
-
-    private static String[] with(String command, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = command;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return all;
     }
 }
