@@ -40,7 +40,7 @@ final class Padded {
                 Arrays.fill(data, base, base + stride, cval);
                 continue;
             }
-            Rows.load(in, source, row, 0);
+            in.readRow(source, row, 0);
             System.arraycopy(row, 0, data, base + left, w);
             for (int j = 0; j < left; j++) {
                 data[base + j] = colMap[j] < 0 ? cval : row[colMap[j]];

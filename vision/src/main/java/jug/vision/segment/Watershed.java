@@ -1,7 +1,6 @@
 package jug.vision.segment;
 
 import java.util.Arrays;
-import jug.vision.DType;
 import jug.vision.GrayImage;
 import jug.vision.GrayS32;
 import jug.vision.GrayU16;
@@ -134,7 +133,7 @@ public final class Watershed {
                     }
                     continue;
                 }
-                Rows.read(surface, r, srow);
+                surface.readRow(r, srow);
                 for (int c = 0; c < w; c++) {
                     if (buckets) {
                         int bucket = table != null ? table.rankOf(sortable(srow[c])) : (int) srow[c] - base;
@@ -254,7 +253,7 @@ public final class Watershed {
             double max = Double.NEGATIVE_INFINITY;
             double[] row = new double[surface.width()];
             for (int r = 0; r < surface.height(); r++) {
-                Rows.read(surface, r, row);
+                surface.readRow(r, row);
                 for (double v : row) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
