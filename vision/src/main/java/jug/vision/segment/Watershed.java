@@ -246,7 +246,10 @@ public final class Watershed {
 
         /** {min, max} of an integer surface if it spans at most MAX_BUCKETS levels (always for U8, U16), else null. */
         private static int[] levels(GrayImage surface) {
-            if (surface instanceof GrayU8 && surface.size() > 0) {
+            if (surface.size() == 0) {
+                return new int[] {0, 0};
+            }
+            if (surface instanceof GrayU8) {
                 return new int[] {0, 255};
             }
             double min = Double.POSITIVE_INFINITY;
@@ -258,9 +261,6 @@ public final class Watershed {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
-            }
-            if (surface.size() == 0) {
-                return new int[] {0, 0};
             }
             return max - min < MAX_BUCKETS ? new int[] {(int) min, (int) max} : null;
         }
