@@ -9,8 +9,8 @@ import jug.vision.GrayU16;
 import jug.vision.GrayU8;
 
 /**
- * Moves pixels between images of any type and {@code double} working rows, and applies the package's one conversion
- * rule on the way out: integer outputs are rounded half to even and saturated to the type's range (NaN becomes 0),
+ * Writes {@code double} working rows (read with {@link GrayImage#readRow}) to images of any type, applying the
+ * package's one conversion rule on the way out: integer outputs are rounded half to even and saturated to the type's range (NaN becomes 0),
  * float32 outputs are rounded to nearest, float64 outputs are stored as they are.
  */
 final class Rows {

@@ -8,8 +8,8 @@ import jug.vision.GrayU16;
 import jug.vision.GrayU8;
 
 /**
- * Whole rows of any image type read into and written from {@code double[]}, which holds every supported pixel
- * value exactly; plus the pixel-wise operations (min, max, difference) that morphology composes.
+ * Whole {@code double[]} rows written back to images of any type (they are read with {@link GrayImage#readRow}),
+ * plus the pixel-wise operations (min, max, difference) that morphology composes.
  */
 final class Rows {
     private Rows() {
