@@ -121,7 +121,7 @@ public final class Convert {
         double[] buf = new double[img.width()];
         for (GrayImage band : img.bands().subList(1, img.bandCount())) {
             for (int r = 0; r < img.height(); r++) {
-                readRow(band, r, buf);
+                band.readRow(r, buf);
                 int base = r * img.width();
                 for (int c = 0; c < buf.length; c++) {
                     m[base + c] = Math.max(m[base + c], buf[c]);
@@ -166,7 +166,7 @@ public final class Convert {
         double hi = Double.NEGATIVE_INFINITY;
         double[] buf = new double[img.width()];
         for (int r = 0; r < img.height(); r++) {
-            readRow(img, r, buf);
+            img.readRow(r, buf);
             for (double v : buf) {
                 // Comparisons rather than Math.min/max, which would let a NaN pixel poison the range.
                 if (v < lo) {
@@ -332,45 +332,10 @@ public final class Convert {
         Parallelism.forRows(img.height(), w, (from, to) -> {
             double[] buf = new double[w];
             for (int r = from; r < to; r++) {
-                readRow(img, r, buf);
+                img.readRow(r, buf);
                 sink.accept(r, buf, w);
             }
         });
-    }
-
-    /** Reads row r into buf as doubles; one type switch per row, so the inner loops stay monomorphic. */
-    static void readRow(GrayImage img, int r, double[] buf) {
-        int in = img.index(r, 0);
-        int w = img.width();
-        if (img instanceof GrayU8 u) {
-            byte[] d = u.data();
-            for (int c = 0; c < w; c++) {
-                buf[c] = d[in + c] & 0xFF;
-            }
-        } else {
-            readOther(img, in, w, buf);
-        }
-    }
-
-    private static void readOther(GrayImage img, int in, int w, double[] buf) {
-        if (img instanceof GrayU16 u) {
-            short[] d = u.data();
-            for (int c = 0; c < w; c++) {
-                buf[c] = d[in + c] & 0xFFFF;
-            }
-        } else if (img instanceof GrayS32 s) {
-            int[] d = s.data();
-            for (int c = 0; c < w; c++) {
-                buf[c] = d[in + c];
-            }
-        } else if (img instanceof GrayF32 f) {
-            float[] d = f.data();
-            for (int c = 0; c < w; c++) {
-                buf[c] = d[in + c];
-            }
-        } else {
-            System.arraycopy(((GrayF64) img).data(), in, buf, 0, w);
-        }
     }
 
     private static GrayF64 weightedSum(List<? extends GrayImage> bands, double[] weights) {
@@ -381,7 +346,7 @@ public final class Convert {
         for (int b = 0; b < bands.size(); b++) {
             double w = weights[b];
             for (int r = 0; r < first.height(); r++) {
-                readRow(bands.get(b), r, buf);
+                bands.get(b).readRow(r, buf);
                 int base = r * first.width();
                 for (int c = 0; c < buf.length; c++) {
                     o[base + c] += buf[c] * w;

@@ -115,14 +115,55 @@ public abstract sealed class GrayImage permits GrayU8, GrayU16, GrayS32, GrayF32
     public GrayF64 toF64() {
         GrayF64 out = new GrayF64(height, width);
         double[] o = out.data();
-        int i = 0;
         for (int r = 0; r < height; r++) {
-            int base = index(r, 0);
-            for (int c = 0; c < width; c++) {
-                o[i++] = valueAt(base + c);
-            }
+            readRow(r, o, r * width);
         }
         return out;
+    }
+
+    /** Copies row {@code row} into {@code dst[0, width)} as doubles, which hold every supported pixel value exactly. */
+    public final void readRow(int row, double[] dst) {
+        readRow(row, dst, 0);
+    }
+
+    /**
+     * Copies row {@code row} into {@code dst[at, at + width)} as doubles, without bounds checks beyond the arrays' own.
+     * The type is tested once per row, so that each inner loop reads one array type and the caller's loops make no
+     * per-pixel virtual call.
+     */
+    public final void readRow(int row, double[] dst, int at) {
+        int base = index(row, 0);
+        int w = width;
+        // uint8 first and the other types in a second method, to keep this one small enough to inline into callers.
+        if (this instanceof GrayU8 u8) {
+            byte[] d = u8.data();
+            for (int c = 0; c < w; c++) {
+                dst[at + c] = d[base + c] & 0xFF;
+            }
+        } else {
+            readOtherRow(base, w, dst, at);
+        }
+    }
+
+    private void readOtherRow(int base, int w, double[] dst, int at) {
+        if (this instanceof GrayU16 u16) {
+            short[] d = u16.data();
+            for (int c = 0; c < w; c++) {
+                dst[at + c] = d[base + c] & 0xFFFF;
+            }
+        } else if (this instanceof GrayS32 s32) {
+            int[] d = s32.data();
+            for (int c = 0; c < w; c++) {
+                dst[at + c] = d[base + c];
+            }
+        } else if (this instanceof GrayF32 f32) {
+            float[] d = f32.data();
+            for (int c = 0; c < w; c++) {
+                dst[at + c] = d[base + c];
+            }
+        } else {
+            System.arraycopy(((GrayF64) this).data(), base, dst, at, w);
+        }
     }
 
     /** Converts to float32; values of S32 and F64 images beyond float precision are rounded to nearest. */

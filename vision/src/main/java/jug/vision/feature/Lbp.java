@@ -3,8 +3,6 @@ package jug.vision.feature;
 import java.util.Arrays;
 import jug.vision.GrayImage;
 import jug.vision.GrayS32;
-import jug.vision.GrayU16;
-import jug.vision.GrayU8;
 import jug.vision.Parallelism;
 
 /**
@@ -152,7 +150,7 @@ public final class Lbp {
             double[] v = image.toF64().data();
             Parallelism.forRows(h, w, (from, to) -> codeRows(v, w, from, to, rowSource, colSource, codes));
         } else {
-            int[] v = intValues(image);
+            int[] v = GreyLevels.pixels(image);
             Parallelism.forRows(h, w, (from, to) -> codeRows(v, w, from, to, rowSource, colSource, codes));
         }
         Parallelism.forRows(h, w, (from, to) -> {
@@ -266,35 +264,6 @@ public final class Lbp {
                 }
             }
         }
-    }
-
-    private static int[] intValues(GrayImage image) {
-        int h = image.height();
-        int w = image.width();
-        int[] v = new int[h * w];
-        if (image instanceof GrayU8 u8) {
-            byte[] d = u8.data();
-            for (int r = 0; r < h; r++) {
-                int s = u8.index(r, 0);
-                for (int c = 0; c < w; c++) {
-                    v[r * w + c] = d[s + c] & 0xFF;
-                }
-            }
-        } else if (image instanceof GrayU16 u16) {
-            short[] d = u16.data();
-            for (int r = 0; r < h; r++) {
-                int s = u16.index(r, 0);
-                for (int c = 0; c < w; c++) {
-                    v[r * w + c] = d[s + c] & 0xFFFF;
-                }
-            }
-        } else {
-            GrayS32 s32 = (GrayS32) image;
-            for (int r = 0; r < h; r++) {
-                System.arraycopy(s32.data(), s32.index(r, 0), v, r * w, w);
-            }
-        }
-        return v;
     }
 
     private static void check(double radius, int points) {

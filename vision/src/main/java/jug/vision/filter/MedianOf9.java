@@ -271,7 +271,7 @@ final class MedianOf9 {
                 return slot;
             }
             double[] p = padded;
-            Rows.load(in, source, p, 1);
+            in.readRow(source, p, 1);
             int left = border.map(-1, width);
             int right = border.map(width, width);
             p[0] = left < 0 ? cval : p[left + 1];

@@ -21,6 +21,24 @@ final class Padded {
         this.left = left;
     }
 
+    /**
+     * Pads a non-empty image by just enough for every offset {@code (dr[k], dc[k])} from every pixel to land in the
+     * padded copy, reading outside pixels as {@code border} says.
+     */
+    static Padded around(GrayImage in, int[] dr, int[] dc, Border border, double cval) {
+        int top = 0;
+        int bottom = 0;
+        int left = 0;
+        int right = 0;
+        for (int k = 0; k < dr.length; k++) {
+            top = Math.max(top, -dr[k]);
+            bottom = Math.max(bottom, dr[k]);
+            left = Math.max(left, -dc[k]);
+            right = Math.max(right, dc[k]);
+        }
+        return of(in, top, bottom, left, right, border, cval);
+    }
+
     /** Pads a non-empty image by the given margins, reading outside pixels as {@code border} says. */
     static Padded of(GrayImage in, int top, int bottom, int left, int right, Border border, double cval) {
         int h = in.height();
@@ -32,7 +50,6 @@ final class Padded {
         for (int j = 0; j < stride; j++) {
             colMap[j] = border.map(j - left, w);
         }
-        double[] row = new double[w];
         for (int pr = 0; pr < rows; pr++) {
             int base = pr * stride;
             int source = border.map(pr - top, h);
@@ -40,13 +57,13 @@ final class Padded {
                 Arrays.fill(data, base, base + stride, cval);
                 continue;
             }
-            Rows.load(in, source, row, 0);
-            System.arraycopy(row, 0, data, base + left, w);
+            int first = base + left;
+            in.readRow(source, data, first);
             for (int j = 0; j < left; j++) {
-                data[base + j] = colMap[j] < 0 ? cval : row[colMap[j]];
+                data[base + j] = colMap[j] < 0 ? cval : data[first + colMap[j]];
             }
             for (int j = left + w; j < stride; j++) {
-                data[base + j] = colMap[j] < 0 ? cval : row[colMap[j]];
+                data[base + j] = colMap[j] < 0 ? cval : data[first + colMap[j]];
             }
         }
         return new Padded(data, stride, top, left);

@@ -31,17 +31,7 @@ final class RankNetwork {
         int n = footprint.size();
         int[] dr = footprint.rowOffsets();
         int[] dc = footprint.colOffsets();
-        int top = 0;
-        int bottom = 0;
-        int left = 0;
-        int right = 0;
-        for (int k = 0; k < n; k++) {
-            top = Math.max(top, -dr[k]);
-            bottom = Math.max(bottom, dr[k]);
-            left = Math.max(left, -dc[k]);
-            right = Math.max(right, dc[k]);
-        }
-        Padded p = Padded.of(in, top, bottom, left, right, border, cval);
+        Padded p = Padded.around(in, dr, dc, border, cval);
         int[] network = comparators(n, rank);
         int chunk = Math.max(64, Math.min(width, CHUNK_BYTES / 8 / n));
         Parallelism.forRows(h, width, (from, to) -> {

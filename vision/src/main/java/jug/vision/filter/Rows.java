@@ -9,45 +9,12 @@ import jug.vision.GrayU16;
 import jug.vision.GrayU8;
 
 /**
- * Moves pixels between images of any type and {@code double} working rows, and applies the package's one conversion
- * rule on the way out: integer outputs are rounded half to even and saturated to the type's range (NaN becomes 0),
+ * Writes {@code double} working rows (read with {@link GrayImage#readRow}) to images of any type, applying the
+ * package's one conversion rule on the way out: integer outputs are rounded half to even and saturated to the type's range (NaN becomes 0),
  * float32 outputs are rounded to nearest, float64 outputs are stored as they are.
  */
 final class Rows {
     private Rows() {
-    }
-
-    /** Reads row {@code row} of {@code img} into {@code dst[at .. at + width)}. */
-    static void load(GrayImage img, int row, double[] dst, int at) {
-        int base = img.index(row, 0);
-        int w = img.width();
-        switch (img.dtype()) {
-            case U8 -> {
-                byte[] d = ((GrayU8) img).data();
-                for (int c = 0; c < w; c++) {
-                    dst[at + c] = d[base + c] & 0xFF;
-                }
-            }
-            case U16 -> {
-                short[] d = ((GrayU16) img).data();
-                for (int c = 0; c < w; c++) {
-                    dst[at + c] = d[base + c] & 0xFFFF;
-                }
-            }
-            case S32 -> {
-                int[] d = ((GrayS32) img).data();
-                for (int c = 0; c < w; c++) {
-                    dst[at + c] = d[base + c];
-                }
-            }
-            case F32 -> {
-                float[] d = ((GrayF32) img).data();
-                for (int c = 0; c < w; c++) {
-                    dst[at + c] = d[base + c];
-                }
-            }
-            case F64 -> System.arraycopy(((GrayF64) img).data(), base, dst, at, w);
-        }
     }
 
     /** Writes {@code src[0 .. width)} into row {@code row} of {@code out}, converting to its type. */

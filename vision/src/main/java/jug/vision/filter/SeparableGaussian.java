@@ -183,7 +183,7 @@ final class SeparableGaussian {
             double[] dst = ring[slot];
             if (ringRow[slot] != key) {
                 ringRow[slot] = key;
-                Rows.load(in, source, dst, margin);
+                in.readRow(source, dst, margin);
                 for (int p = 0; p < margin; p++) {
                     int left = border.map(p - margin, width);
                     dst[p] = left < 0 ? cval : dst[margin + left];

@@ -39,17 +39,7 @@ final class Taps {
         if (h == 0 || width == 0) {
             return;
         }
-        int top = 0;
-        int bottom = 0;
-        int left = 0;
-        int right = 0;
-        for (int k = 0; k < w.length; k++) {
-            top = Math.max(top, -dr[k]);
-            bottom = Math.max(bottom, dr[k]);
-            left = Math.max(left, -dc[k]);
-            right = Math.max(right, dc[k]);
-        }
-        Padded p = Padded.of(in, top, bottom, left, right, border, cval);
+        Padded p = Padded.around(in, dr, dc, border, cval);
         double[] src = p.data;
         Parallelism.forRows(h, width, (from, to) -> {
             double[] acc = new double[width];

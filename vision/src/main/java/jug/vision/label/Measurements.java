@@ -1,12 +1,8 @@
 package jug.vision.label;
 
 import java.util.Arrays;
-import jug.vision.GrayF32;
-import jug.vision.GrayF64;
 import jug.vision.GrayImage;
 import jug.vision.GrayS32;
-import jug.vision.GrayU16;
-import jug.vision.GrayU8;
 
 /**
  * Measurements of the regions of a label image: pixel counts, sums, minima and maxima of an image over each region,
@@ -52,7 +48,7 @@ public final class Measurements {
         double[] row = new double[w];
         int[] l = labels.data();
         for (int r = 0; r < values.height(); r++) {
-            Rows.read(values, r, row);
+            values.readRow(r, row);
             int base = labels.index(r, 0);
             for (int c = 0; c < w; c++) {
                 int v = l[base + c];
@@ -100,7 +96,7 @@ public final class Measurements {
         int c1 = -1;
         double[] row = new double[w];
         for (int r = 0; r < h; r++) {
-            Rows.read(image, r, row);
+            image.readRow(r, row);
             for (int c = 0; c < w; c++) {
                 if (row[c] != 0) {
                     r0 = Math.min(r0, r);
@@ -161,7 +157,7 @@ public final class Measurements {
         double cols = 0;
         double[] row = new double[image.width()];
         for (int r = 0; r < image.height(); r++) {
-            Rows.read(image, r, row);
+            image.readRow(r, row);
             for (int c = 0; c < row.length; c++) {
                 total += row[c];
                 rows += row[c] * r;
@@ -185,7 +181,7 @@ public final class Measurements {
         double[] row = new double[w];
         int[] l = labels.data();
         for (int r = 0; r < image.height(); r++) {
-            Rows.read(image, r, row);
+            image.readRow(r, row);
             int base = labels.index(r, 0);
             for (int c = 0; c < w; c++) {
                 int v = l[base + c];
@@ -222,7 +218,7 @@ public final class Measurements {
         double[] row = new double[w];
         int[] l = labels.data();
         for (int r = 0; r < values.height(); r++) {
-            Rows.read(values, r, row);
+            values.readRow(r, row);
             int base = labels.index(r, 0);
             for (int c = 0; c < w; c++) {
                 int v = l[base + c];
@@ -244,39 +240,5 @@ public final class Measurements {
         int[] a = new int[n];
         Arrays.fill(a, value);
         return a;
-    }
-
-    /** Reads image rows as doubles, one loop per type, so that measurement loops make no per-pixel virtual call. */
-    static final class Rows {
-        private Rows() {
-        }
-
-        static void read(GrayImage image, int r, double[] row) {
-            int base = image.index(r, 0);
-            int w = image.width();
-            if (image instanceof GrayU8 g) {
-                byte[] d = g.data();
-                for (int c = 0; c < w; c++) {
-                    row[c] = d[base + c] & 0xFF;
-                }
-            } else if (image instanceof GrayU16 g) {
-                short[] d = g.data();
-                for (int c = 0; c < w; c++) {
-                    row[c] = d[base + c] & 0xFFFF;
-                }
-            } else if (image instanceof GrayS32 g) {
-                int[] d = g.data();
-                for (int c = 0; c < w; c++) {
-                    row[c] = d[base + c];
-                }
-            } else if (image instanceof GrayF32 g) {
-                float[] d = g.data();
-                for (int c = 0; c < w; c++) {
-                    row[c] = d[base + c];
-                }
-            } else {
-                System.arraycopy(((GrayF64) image).data(), base, row, 0, w);
-            }
-        }
     }
 }

@@ -49,7 +49,7 @@ final class DoubleLanes extends Lanes<double[]> {
 
     @Override
     void load(int row, double[] dst) {
-        Rows.read(in, row, dst);
+        in.readRow(row, dst);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class RegionalExtrema {
         FlatFilter.of(dr, dc).run(h, w, () -> {
             double[] row = new double[w];
             return new DoubleLanes(image, !minima, (best, r) -> {
-                Rows.read(image, r, row);
+                image.readRow(r, row);
                 int base = r * w;
                 for (int c = 0; c < w; c++) {
                     boolean extremum = minima ? row[c] <= best[c] : row[c] >= best[c];

@@ -8,44 +8,11 @@ import jug.vision.GrayU16;
 import jug.vision.GrayU8;
 
 /**
- * Whole rows of any image type read into and written from {@code double[]}, which holds every supported pixel
- * value exactly; plus the pixel-wise operations (min, max, difference) that morphology composes.
+ * Whole {@code double[]} rows written back to images of any type (they are read with {@link GrayImage#readRow}),
+ * plus the pixel-wise operations (min, max, difference) that morphology composes.
  */
 final class Rows {
     private Rows() {
-    }
-
-    /** Reads row {@code row} of {@code image} into {@code dst[0, width)}. */
-    static void read(GrayImage image, int row, double[] dst) {
-        int start = image.index(row, 0);
-        int w = image.width();
-        switch (image.dtype()) {
-            case U8 -> {
-                byte[] d = ((GrayU8) image).data();
-                for (int c = 0; c < w; c++) {
-                    dst[c] = d[start + c] & 0xFF;
-                }
-            }
-            case U16 -> {
-                short[] d = ((GrayU16) image).data();
-                for (int c = 0; c < w; c++) {
-                    dst[c] = d[start + c] & 0xFFFF;
-                }
-            }
-            case S32 -> {
-                int[] d = ((GrayS32) image).data();
-                for (int c = 0; c < w; c++) {
-                    dst[c] = d[start + c];
-                }
-            }
-            case F32 -> {
-                float[] d = ((GrayF32) image).data();
-                for (int c = 0; c < w; c++) {
-                    dst[c] = d[start + c];
-                }
-            }
-            case F64 -> System.arraycopy(((GrayF64) image).data(), start, dst, 0, w);
-        }
     }
 
     /**
@@ -115,8 +82,8 @@ final class Rows {
         double[] ra = new double[w];
         double[] rb = new double[w];
         for (int r = 0; r < a.height(); r++) {
-            read(a, r, ra);
-            read(b, r, rb);
+            a.readRow(r, ra);
+            b.readRow(r, rb);
             op.apply(ra, rb, w);
             write(ra, out, r);
         }
@@ -128,8 +95,8 @@ final class Rows {
         double[] ra = new double[w];
         double[] rb = new double[w];
         for (int r = 0; r < a.height(); r++) {
-            read(a, r, ra);
-            read(b, r, rb);
+            a.readRow(r, ra);
+            b.readRow(r, rb);
             for (int c = 0; c < w; c++) {
                 if (Double.compare(ra[c], rb[c]) != 0 && ra[c] != rb[c]) {
                     return false;

@@ -26,7 +26,7 @@ final class LevelTable {
         LevelTable t = new LevelTable(limit);
         double[] row = new double[surface.width()];
         for (int r = 0; r < surface.height(); r++) {
-            Rows.read(surface, r, row);
+            surface.readRow(r, row);
             for (double v : row) {
                 t.add(Watershed.sortable(v));
                 if (t.count > limit) {

@@ -1,7 +1,6 @@
 package jug.vision.segment;
 
 import java.util.Arrays;
-import jug.vision.DType;
 import jug.vision.GrayImage;
 import jug.vision.GrayS32;
 import jug.vision.GrayU16;
@@ -134,7 +133,7 @@ public final class Watershed {
                     }
                     continue;
                 }
-                Rows.read(surface, r, srow);
+                surface.readRow(r, srow);
                 for (int c = 0; c < w; c++) {
                     if (buckets) {
                         int bucket = table != null ? table.rankOf(sortable(srow[c])) : (int) srow[c] - base;
@@ -247,21 +246,21 @@ public final class Watershed {
 
         /** {min, max} of an integer surface if it spans at most MAX_BUCKETS levels (always for U8, U16), else null. */
         private static int[] levels(GrayImage surface) {
-            if (surface instanceof GrayU8 && surface.size() > 0) {
+            if (surface.size() == 0) {
+                return new int[] {0, 0};
+            }
+            if (surface instanceof GrayU8) {
                 return new int[] {0, 255};
             }
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             double[] row = new double[surface.width()];
             for (int r = 0; r < surface.height(); r++) {
-                Rows.read(surface, r, row);
+                surface.readRow(r, row);
                 for (double v : row) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
-            }
-            if (surface.size() == 0) {
-                return new int[] {0, 0};
             }
             return max - min < MAX_BUCKETS ? new int[] {(int) min, (int) max} : null;
         }

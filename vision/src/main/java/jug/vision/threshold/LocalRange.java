@@ -4,12 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import jug.vision.Border;
-import jug.vision.GrayF32;
-import jug.vision.GrayF64;
 import jug.vision.GrayImage;
-import jug.vision.GrayS32;
-import jug.vision.GrayU16;
-import jug.vision.GrayU8;
 import jug.vision.Parallelism;
 import jug.vision.StructuringElement;
 
@@ -165,7 +160,7 @@ final class LocalRange {
                 Arrays.fill(dest, 0);
                 return;
             }
-            readRow(source, dest);
+            img.readRow(source, dest, cols);
             int w = img.width();
             for (int c = -cols; c < 0; c++) {
                 int s = border.map(c, w);
@@ -174,35 +169,6 @@ final class LocalRange {
             for (int c = w; c < w + cols; c++) {
                 int s = border.map(c, w);
                 dest[cols + c] = s < 0 ? 0 : dest[cols + s];
-            }
-        }
-
-        /** Copies image row r into dest from index {@code cols}, as doubles; one type test per row. */
-        private void readRow(int r, double[] dest) {
-            int base = img.index(r, 0);
-            int w = img.width();
-            if (img instanceof GrayU8 u8) {
-                byte[] d = u8.data();
-                for (int c = 0; c < w; c++) {
-                    dest[cols + c] = d[base + c] & 0xFF;
-                }
-            } else if (img instanceof GrayU16 u16) {
-                short[] d = u16.data();
-                for (int c = 0; c < w; c++) {
-                    dest[cols + c] = d[base + c] & 0xFFFF;
-                }
-            } else if (img instanceof GrayS32 s32) {
-                int[] d = s32.data();
-                for (int c = 0; c < w; c++) {
-                    dest[cols + c] = d[base + c];
-                }
-            } else if (img instanceof GrayF32 f32) {
-                float[] d = f32.data();
-                for (int c = 0; c < w; c++) {
-                    dest[cols + c] = d[base + c];
-                }
-            } else {
-                System.arraycopy(((GrayF64) img).data(), base, dest, cols, w);
             }
         }
 

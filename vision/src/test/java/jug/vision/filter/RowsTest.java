@@ -49,7 +49,7 @@ class RowsTest {
         GrayU16 big = new GrayU16(3, 4, new short[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
         GrayImage view = big.crop(1, 1, 2, 2);
         double[] row = new double[3];
-        Rows.load(view, 1, row, 1);
+        view.readRow(1, row, 1);
         assertThat(row).containsExactly(0, 10, 11);
         Rows.store(new double[] {40, 41}, view, 0);
         assertThat(big.get(1, 1)).isEqualTo(40);

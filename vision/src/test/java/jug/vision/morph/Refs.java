@@ -115,7 +115,7 @@ final class Refs {
     static void copyInto(GrayImage from, GrayImage to) {
         double[] row = new double[from.width()];
         for (int r = 0; r < from.height(); r++) {
-            Rows.read(from, r, row);
+            from.readRow(r, row);
             Rows.write(row, to, r);
         }
     }
