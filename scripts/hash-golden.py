@@ -135,7 +135,7 @@ class Tasklet:
     """A view of a task's result: its key is the value key of [base, derivation] under the label "jug.tasklet"."""
     def __init__(self, base, derivation):
         self.digest = hashlib.sha256(text(VALUE_VERSION) + text("jug.tasklet")
-                                     + List(b"K" + base.digest, derivation)).digest()
+                                     + List(Dep(base), derivation)).digest()
 
 
 # --- the example tasks (GoldenHashTest declares the same ones) ------------------------------------------------------
@@ -151,7 +151,7 @@ def Point(x, y): return Record(POINT, ("x", Int(x)), ("y", Int(y)))
 
 def cases():
     up = Task(G + ".square", Int(3))
-    c = [
+    return [
         ("int_1", Task(ID, Int(1))),
         ("long_1", Task(ID, Long(1))),
         ("double_1", Task(ID, Double(1.0))),
@@ -254,7 +254,6 @@ def cases():
         ("tasklet_element", Task(ID, Dep(Tasklet(up, Int(0))))),
         ("tasklet_mapped", Task(ID, Dep(Tasklet(up, Function(G + ".square"))))),
     ]
-    return c
 
 
 def main(argv):

@@ -61,6 +61,6 @@ args=(execute "$jugfile")
 if [ -n "${JUGDIR:-}" ]; then
   args+=(--jugdir "$JUGDIR")
 fi
-echo "jug-pbs: subjob ${PBS_ARRAYID:-${PBS_ARRAY_INDEX:-none}} of job ${PBS_JOBID:-none} on $(hostname) in $PWD:" \
+echo "jug-pbs: subjob ${PBS_ARRAYID:-${PBS_ARRAY_INDEX:-none}} of job ${PBS_JOBID:-none} on $HOSTNAME in $PWD:" \
   "${jug[*]} ${args[*]} $*" >&2
 exec "${jug[@]}" "${args[@]}" "$@"

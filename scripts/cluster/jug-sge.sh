@@ -58,6 +58,6 @@ args=(execute "$jugfile")
 if [ -n "${JUGDIR:-}" ]; then
   args+=(--jugdir "$JUGDIR")
 fi
-echo "jug-sge: array task ${SGE_TASK_ID:-none} of job ${JOB_ID:-none} on $(hostname) in $PWD:" \
+echo "jug-sge: array task ${SGE_TASK_ID:-none} of job ${JOB_ID:-none} on $HOSTNAME in $PWD:" \
   "${jug[*]} ${args[*]} $*" >&2
 exec "${jug[@]}" "${args[@]}" "$@"

@@ -55,5 +55,5 @@ if [ -n "${JUGDIR:-}" ]; then
   args+=(--jugdir "$JUGDIR")
 fi
 echo "jug-slurm: array task ${SLURM_ARRAY_TASK_ID:-none} of job ${SLURM_ARRAY_JOB_ID:-${SLURM_JOB_ID:-none}} on" \
-  "$(hostname) in $PWD: ${jug[*]} ${args[*]} $*" >&2
+  "$HOSTNAME in $PWD: ${jug[*]} ${args[*]} $*" >&2
 exec "${jug[@]}" "${args[@]}" "$@"

@@ -269,6 +269,17 @@ def masks():
 ITERATIONS = (1, 3, 1000)
 
 
+def clipped_iterations(op, clip, f, g, se, n):
+    """Up to n steps of op (erode or dilate) by se from clip(f, g), each clipped to g; stops early once stable."""
+    cur = clip(f, g)
+    for _ in range(n):
+        nxt = clip(op(cur, se), g)
+        if np.array_equal(nxt, cur):
+            break
+        cur = nxt
+    return cur
+
+
 def conditional():
     a = {"versions": VERSIONS}
     names = ("cross", "corner")
@@ -282,20 +293,8 @@ def conditional():
         for se_name in names:
             se = ELEMENTS[se_name]
             for n in ITERATIONS:
-                cur = np.maximum(f, g)
-                for _ in range(n):
-                    nxt = np.maximum(erode(cur, se), g)
-                    if np.array_equal(nxt, cur):
-                        break
-                    cur = nxt
-                eroded.append(cur)
-                cur = np.minimum(f, g)
-                for _ in range(n):
-                    nxt = np.minimum(dilate(cur, se), g)
-                    if np.array_equal(nxt, cur):
-                        break
-                    cur = nxt
-                dilated.append(cur)
+                eroded.append(clipped_iterations(erode, np.maximum, f, g, se, n))
+                dilated.append(clipped_iterations(dilate, np.minimum, f, g, se, n))
         # stacked as (element, iterations) pairs: element-major, iterations in ITERATIONS order
         a[f"cerode__{dt}"] = np.stack(eroded)
         a[f"cdilate__{dt}"] = np.stack(dilated)
