@@ -112,9 +112,8 @@ public class Jugfile {
         List<Task<Scores>> scores = new ArrayList<>();
         List<Task<Planar<GrayU8>>> thumbnails = new ArrayList<>();
         for (Path image : images(data.resolve("images"))) {
-            Path reference = data.resolve("references").resolve(image.getFileName());
-            // identified by name, size and modification time: edit an image and its tasks run again
-            Task<Sample> sample = jug.task(Jugfile::load, CustomHash.timedPath(image), CustomHash.timedPath(reference));
+            Task<Sample> sample = jug.task(Jugfile::load, file(image), file(data.resolve("references")
+                    .resolve(image.getFileName())));
             Task<GrayS32> m1 = jug.task(Jugfile::method1, sample, 2.0);
             Task<GrayS32> m2 = jug.task(Jugfile::method2, sample, 4.0);
             scores.add(jug.task(Jugfile::compare, sample, m1, "method1"));
@@ -123,6 +122,17 @@ public class Jugfile {
             thumbnails.add(jug.task(Jugfile::render, sample, m2, "method2", results));
         }
         jug.task(Jugfile::printResults, scores, thumbnails, results);
+    }
+
+    /** An input file, identified by its name, size and modification time: edit it and its tasks run again. */
+    static CustomHash<Path> file(Path path) {
+        return CustomHash.of(path, p -> {
+            try {
+                return p.getFileName() + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + p, e);
+            }
+        });
     }
 
     static List<Path> images(Path dir) throws IOException {

@@ -101,9 +101,7 @@ public class Jugfile {
                 : Path.of(jug.args().get(0)).toAbsolutePath();
         List<Task<Sample>> samples = new ArrayList<>();
         for (Path image : images(data.resolve("images"))) {
-            Path reference = data.resolve("references").resolve(image.getFileName());
-            // identified by name, size and modification time: edit an image and its tasks run again
-            samples.add(jug.task(Jugfile::load, CustomHash.timedPath(image), CustomHash.timedPath(reference)));
+            samples.add(jug.task(Jugfile::load, file(image), file(data.resolve("references").resolve(image.getFileName()))));
         }
         List<Task<Outcome>> outcomes = new ArrayList<>();
         for (double sigma : new double[] {1, 2, 3, 4}) {
@@ -115,6 +113,17 @@ public class Jugfile {
             }
         }
         jug.task(Jugfile::summarize, outcomes);
+    }
+
+    /** An input file, identified by its name, size and modification time: edit it and its tasks run again. */
+    static CustomHash<Path> file(Path path) {
+        return CustomHash.of(path, p -> {
+            try {
+                return p.getFileName() + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + p, e);
+            }
+        });
     }
 
     static List<Path> images(Path dir) throws IOException {
